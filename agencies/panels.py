@@ -1,0 +1,54 @@
+"""Dashboard panels of the registry, one per kind of viewer."""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from agencies.access import scope_for
+from agencies.models import Agency, DistrictAssociation, FieldOfAction, Provider
+from agencies.selectors import figures_for, with_figures
+from core.panels import Panel
+
+
+def my_agencies_panel(request) -> Panel | None:
+    """Specialists and provider managers: their agencies with today's figures."""
+    scope = scope_for(request.user)
+    if not (scope.agency_ids or scope.provider_ids):
+        return None
+    day = timezone.localdate()
+    agencies = (
+        with_figures(
+            Agency.objects.filter(pk__in=scope.agency_ids) | Agency.objects.filter(provider_id__in=scope.provider_ids),
+            day,
+        )
+        .select_related("provider__district", "municipality", "primary_field")
+        .prefetch_related(Prefetch("fields_of_action", queryset=FieldOfAction.objects.order_by("position")))
+        .order_by("name")[:50]
+    )
+    providers = Provider.objects.filter(pk__in=scope.provider_ids).order_by("name")
+    return Panel(
+        "agencies/panels/my_agencies.html",
+        {"agencies": agencies, "providers": providers, "day": day},
+        order=10,
+        wide=True,
+    )
+
+
+def district_panel(request) -> Panel | None:
+    """Coordinators: their district association's totals and agencies."""
+    scope = scope_for(request.user)
+    if not scope.district_ids:
+        return None
+    day = timezone.localdate()
+    districts = []
+    for district in DistrictAssociation.objects.filter(pk__in=scope.district_ids).order_by("name"):
+        districts.append({"district": district, "figures": figures_for(day=day, district_ids=[district.pk])})
+    return Panel("agencies/panels/district.html", {"districts": districts, "day": day}, order=10, wide=True)
+
+
+def network_panel(request) -> Panel | None:
+    """State level: the network in figures, aggregated only."""
+    scope = scope_for(request.user)
+    if not (scope.is_state_level or scope.is_administrator):
+        return None
+    day = timezone.localdate()
+    return Panel("agencies/panels/network.html", {"totals": figures_for(day=day), "day": day}, order=20)

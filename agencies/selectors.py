@@ -1,0 +1,147 @@
+"""Read queries of the registry. Every list and detail starts from `agencies_visible_to`."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from agencies.access import scope_for
+from agencies.models import Agency, Assignment, DistrictAssociation, Position, StaffMember
+from agencies.models.staff import active_on_q
+
+ZERO_FTE = Value(Decimal("0.00"), output_field=DecimalField(max_digits=8, decimal_places=2))
+
+
+def agencies_visible_to(user) -> QuerySet[Agency]:
+    return Agency.objects.filter(scope_for(user).agency_q()).select_related(
+        "provider__district__welfare_association", "municipality", "primary_field"
+    )
+
+
+def active_assignments(day: date) -> QuerySet[Assignment]:
+    """Assignments on `day` whose position and employment also run on that day."""
+    return (
+        Assignment.objects.filter(active_on_q(day), active_on_q(day, "position__"))
+        .filter(staff_member__employed_from__lte=day)
+        .exclude(staff_member__employed_to__lt=day)
+    )
+
+
+def with_figures(queryset: QuerySet[Agency], day: date) -> QuerySet[Agency]:
+    """Annotates funded_fte (positions), staffed_fte (assignments) and head_count for `day`.
+
+    Subqueries, not joins: joining positions and assignments at once would multiply rows and sums.
+    """
+    staffed = (
+        active_assignments(day)
+        .filter(position__agency=OuterRef("pk"))
+        .order_by()
+        .values("position__agency")
+        .annotate(total=Sum("fte"), heads=Count("staff_member", distinct=True))
+    )
+    funded = (
+        Position.objects.active_on(day)
+        .filter(agency=OuterRef("pk"))
+        .order_by()
+        .values("agency")
+        .annotate(total=Sum("fte"))
+    )
+    decimal = DecimalField(max_digits=8, decimal_places=2)
+    return queryset.annotate(
+        funded_fte=Coalesce(Subquery(funded.values("total"), output_field=decimal), ZERO_FTE),
+        staffed_fte=Coalesce(Subquery(staffed.values("total"), output_field=decimal), ZERO_FTE),
+        head_count=Coalesce(Subquery(staffed.values("heads"), output_field=IntegerField()), Value(0)),
+    )
+
+
+@dataclass(frozen=True)
+class Figures:
+    agencies: int
+    funded_fte: Decimal
+    staffed_fte: Decimal
+    head_count: int
+
+
+def figures_for(*, day: date, agency_ids=None, provider_ids=None, district_ids=None) -> Figures:
+    """fte and head count for a set of agencies on `day`. A person working in two agencies counts once."""
+    agencies = Agency.objects.active_on(day)
+    if agency_ids is not None:
+        agencies = agencies.filter(pk__in=agency_ids)
+    if provider_ids is not None:
+        agencies = agencies.filter(provider_id__in=provider_ids)
+    if district_ids is not None:
+        agencies = agencies.filter(provider__district_id__in=district_ids)
+    staffed = (
+        active_assignments(day)
+        .filter(position__agency__in=agencies)
+        .aggregate(fte=Sum("fte"), heads=Count("staff_member", distinct=True))
+    )
+    funded = Position.objects.active_on(day).filter(agency__in=agencies).aggregate(fte=Sum("fte"))
+    return Figures(
+        agencies=agencies.count(),
+        funded_fte=funded["fte"] or Decimal("0"),
+        staffed_fte=staffed["fte"] or Decimal("0"),
+        head_count=staffed["heads"] or 0,
+    )
+
+
+def figures_by(group_field: str, *, day: date, agencies: QuerySet[Agency] | None = None) -> dict[int, dict]:
+    """Per group (e.g. "provider", "provider__district", "provider__district__welfare_association"):
+    agencies, funded fte, staffed fte, head count on `day`, in three grouped queries."""
+    agencies = (agencies if agencies is not None else Agency.objects.all()).active_on(day)
+    result: dict[int, dict] = {}
+
+    def row(key):
+        return result.setdefault(
+            key, {"agencies": 0, "funded_fte": Decimal("0"), "staffed_fte": Decimal("0"), "head_count": 0}
+        )
+
+    for item in agencies.order_by().values(group_field).annotate(n=Count("pk")):
+        row(item[group_field])["agencies"] = item["n"]
+    for item in (
+        Position.objects.active_on(day)
+        .filter(agency__in=agencies)
+        .order_by()
+        .values(f"agency__{group_field}")
+        .annotate(total=Sum("fte"))
+    ):
+        row(item[f"agency__{group_field}"])["funded_fte"] = item["total"] or Decimal("0")
+    for item in (
+        active_assignments(day)
+        .filter(position__agency__in=agencies)
+        .order_by()
+        .values(f"position__agency__{group_field}")
+        .annotate(total=Sum("fte"), heads=Count("staff_member", distinct=True))
+    ):
+        entry = row(item[f"position__agency__{group_field}"])
+        entry["staffed_fte"] = item["total"] or Decimal("0")
+        entry["head_count"] = item["heads"]
+    return result
+
+
+def staff_of_agency(agency: Agency, day: date) -> QuerySet[Assignment]:
+    return (
+        active_assignments(day)
+        .filter(position__agency=agency)
+        .select_related("staff_member", "position")
+        .order_by("staff_member__last_name", "staff_member__first_name")
+    )
+
+
+def districts_visible_to(user) -> QuerySet[DistrictAssociation]:
+    scope = scope_for(user)
+    qs = DistrictAssociation.objects.select_related("welfare_association")
+    if scope.is_administrator:
+        return qs
+    return qs.filter(pk__in=scope.district_ids)
+
+
+def staff_members_visible_to(user) -> QuerySet[StaffMember]:
+    scope = scope_for(user)
+    if scope.is_administrator:
+        return StaffMember.objects.all()
+    return StaffMember.objects.filter(
+        assignments__position__agency__in=Agency.objects.filter(scope.agency_q())
+    ).distinct()

@@ -1,0 +1,151 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from agencies.filters import AgencyFilter
+from agencies.models import (
+    Agency,
+    DistrictAssociation,
+    FieldOfAction,
+    PartnerOrganisation,
+    Provider,
+    Site,
+    WelfareAssociation,
+)
+from agencies.models.staff import Position
+from agencies.selectors import (
+    agencies_visible_to,
+    figures_by,
+    figures_for,
+    staff_of_agency,
+    with_figures,
+)
+
+
+def _as_of(request):
+    """The day the figures refer to: ?stichtag=YYYY-MM-DD, else today."""
+    from django.utils.dateparse import parse_date
+
+    raw = request.GET.get("stichtag", "")
+    try:
+        day = parse_date(raw) if raw else None
+    except ValueError:
+        day = None
+    return day or timezone.localdate()
+
+
+@login_required
+def agency_list(request):
+    if not request.user.has_perm("agencies.list_agencies"):
+        raise PermissionDenied
+    day = _as_of(request)
+    base = with_figures(agencies_visible_to(request.user), day).prefetch_related(
+        Prefetch("fields_of_action", queryset=FieldOfAction.objects.order_by("position"))
+    )
+    agency_filter = AgencyFilter(request.GET or None, queryset=base, user=request.user)
+    queryset = agency_filter.qs.order_by("name", "pk")
+    page = Paginator(queryset, settings.AGENTURNETZ_PAGE_SIZE).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return render(
+        request,
+        "agencies/agency_list.html",
+        {"filter": agency_filter, "page": page, "day": day, "querystring": query.urlencode()},
+    )
+
+
+@login_required
+def agency_detail(request, pk: int):
+    agency = get_object_or_404(
+        agencies_visible_to(request.user).prefetch_related("fields_of_action", "social_spaces__municipality"),
+        pk=pk,
+    )
+    if not request.user.has_perm("agencies.view_agency", agency):
+        raise Http404
+    day = _as_of(request)
+    figures = figures_for(day=day, agency_ids=[agency.pk])
+    positions = Position.objects.filter(agency=agency).order_by("-valid_from", "pk")
+    return render(
+        request,
+        "agencies/agency_detail.html",
+        {
+            "agency": agency,
+            "day": day,
+            "figures": figures,
+            "positions": positions,
+            "assignments": staff_of_agency(agency, day),
+            "sites": Site.objects.filter(agency=agency),
+            "partners": PartnerOrganisation.objects.filter(agencies=agency).select_related("municipality"),
+            "municipal_partners": PartnerOrganisation.objects.filter(municipality=agency.municipality).exclude(
+                agencies=agency
+            ),
+            "can_manage": request.user.has_perm("agencies.manage_agency", agency),
+        },
+    )
+
+
+@login_required
+def district_overview(request, pk: int):
+    district = get_object_or_404(DistrictAssociation.objects.select_related("welfare_association"), pk=pk)
+    if not request.user.has_perm("agencies.view_district", district):
+        raise Http404
+    day = _as_of(request)
+    agencies = list(
+        with_figures(
+            Agency.objects.filter(provider__district=district)
+            .active_on(day)
+            .select_related("municipality", "primary_field"),
+            day,
+        ).order_by("provider__name", "name")
+    )
+    providers = {p.pk: p for p in Provider.objects.filter(district=district)}
+    per_provider = figures_by("provider", day=day, agencies=Agency.objects.filter(provider__district=district))
+    groups = []
+    for provider_id, provider in sorted(providers.items(), key=lambda item: item[1].name):
+        members = [a for a in agencies if a.provider_id == provider_id]
+        if members:
+            groups.append({"provider": provider, "agencies": members, "totals": per_provider.get(provider_id)})
+    return render(
+        request,
+        "agencies/district_overview.html",
+        {
+            "district": district,
+            "day": day,
+            "groups": groups,
+            "totals": figures_for(day=day, district_ids=[district.pk]),
+        },
+    )
+
+
+@login_required
+def network_figures(request):
+    """Aggregates per welfare association and district association — no single agency is shown."""
+    if not request.user.has_perm("agencies.view_network_figures"):
+        raise PermissionDenied
+    day = _as_of(request)
+    by_association = figures_by("provider__district__welfare_association", day=day)
+    by_district = figures_by("provider__district", day=day)
+    associations = []
+    districts = DistrictAssociation.objects.select_related("welfare_association").order_by("name")
+    for association in WelfareAssociation.objects.order_by("short_name"):
+        associations.append(
+            {
+                "association": association,
+                "figures": by_association.get(association.pk),
+                "districts": [
+                    {"district": d, "figures": by_district.get(d.pk)}
+                    for d in districts
+                    if d.welfare_association_id == association.pk
+                ],
+            }
+        )
+    return render(
+        request,
+        "agencies/network_figures.html",
+        {"day": day, "associations": associations, "totals": figures_for(day=day)},
+    )

@@ -1,0 +1,25 @@
+"""E-mails are template triples: <name>_subject.txt, <name>.txt and <name>.html, German and formal."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+
+def render_email(template_prefix: str, context: dict) -> tuple[str, str, str]:
+    context = {"site_url": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+    text = render_to_string(f"{template_prefix}.txt", context)
+    html = render_to_string(f"{template_prefix}.html", context)
+    return subject, text, html
+
+
+def send_templated_mail(*, template_prefix: str, to: Iterable[str], context: dict, reply_to=None) -> int:
+    recipients = [address for address in to if address]
+    if not recipients:
+        return 0
+    subject, text, html = render_email(template_prefix, context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=recipients, reply_to=reply_to)
+    message.attach_alternative(html, "text/html")
+    return message.send()

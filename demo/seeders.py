@@ -1,0 +1,7 @@
+"""The demo data, seeded app by app from the lowest to the highest. Each seeder is idempotent."""
+
+from agencies import demo as agencies_demo
+
+SEEDERS = [
+    agencies_demo.seed,
+]

@@ -1,0 +1,78 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from agencies.models import Agency
+from agencies.selectors import figures_by, figures_for, with_figures
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_figures_count_fte_and_heads_on_the_given_day():
+    agency = factories.AgencyFactory()
+    factories.staff_agency(agency, "1.00", valid_from=date(2020, 1, 1))
+    factories.staff_agency(agency, "0.50", valid_from=date(2024, 7, 1))
+
+    before = figures_for(day=date(2024, 6, 30), agency_ids=[agency.pk])
+    after = figures_for(day=date(2024, 7, 1), agency_ids=[agency.pk])
+
+    assert (before.staffed_fte, before.head_count) == (Decimal("1.00"), 1)
+    assert (after.staffed_fte, after.head_count) == (Decimal("1.50"), 2)
+
+
+def test_an_ended_assignment_leaves_a_vacant_funded_position():
+    agency = factories.AgencyFactory()
+    assignment = factories.staff_agency(agency, "0.75")
+    assignment.valid_to = date(2025, 3, 31)
+    assignment.save()
+
+    figures = figures_for(day=date(2025, 4, 1), agency_ids=[agency.pk])
+
+    assert figures.funded_fte == Decimal("0.75")
+    assert figures.staffed_fte == Decimal("0")
+    assert figures.head_count == 0
+
+
+def test_person_in_two_agencies_of_a_district_counts_once():
+    first = factories.AgencyFactory()
+    second = factories.AgencyFactory(provider=first.provider)
+    person = factories.StaffMemberFactory(provider=first.provider)
+    for agency in (first, second):
+        position = factories.PositionFactory(agency=agency, fte=Decimal("0.50"))
+        factories.AssignmentFactory(position=position, staff_member=person)
+
+    figures = figures_for(day=date(2025, 1, 1), district_ids=[first.provider.district_id])
+
+    assert figures.staffed_fte == Decimal("1.00")
+    assert figures.head_count == 1
+
+
+def test_closed_agency_is_not_counted_after_closing():
+    agency = factories.AgencyFactory(closed_on=date(2025, 1, 1))
+    factories.staff_agency(agency, "1.00")
+
+    assert figures_for(day=date(2024, 12, 31), agency_ids=[agency.pk]).agencies == 1
+    assert figures_for(day=date(2025, 1, 1), agency_ids=[agency.pk]).agencies == 0
+
+
+def test_with_figures_annotates_each_agency_without_multiplying_sums():
+    agency = factories.AgencyFactory()
+    factories.staff_agency(agency, "1.00")
+    factories.staff_agency(agency, "0.25")
+
+    annotated = with_figures(Agency.objects.filter(pk=agency.pk), date(2025, 1, 1)).get()
+
+    assert annotated.funded_fte == Decimal("1.25")
+    assert annotated.staffed_fte == Decimal("1.25")
+    assert annotated.head_count == 2
+
+
+def test_figures_by_provider_groups_totals(world):
+    grouped = figures_by("provider", day=date(2025, 1, 1))
+
+    ours = grouped[world.provider.pk]
+    assert ours["agencies"] == 2
+    assert ours["staffed_fte"] == Decimal("2.25")
+    assert ours["head_count"] == 3

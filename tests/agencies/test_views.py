@@ -1,0 +1,127 @@
+"""The registry pages as each role sees them, including the refused cases and bounded query counts."""
+
+import pytest
+from django.urls import reverse
+
+from agencies.models import FieldOfAction
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_specialist_lists_only_own_agency(client, specialist, world):
+    client.force_login(specialist)
+    response = client.get(reverse("agencies:list"))
+    assert response.status_code == 200
+    names = [agency.name for agency in response.context["page"]]
+    assert names == ["Duisburg-Marxloh"]
+
+
+def test_specialist_gets_404_for_another_agency(client, specialist, world):
+    client.force_login(specialist)
+    assert client.get(world.other_agency.get_absolute_url()).status_code == 404
+    assert client.get(world.sibling_agency.get_absolute_url()).status_code == 404
+
+
+def test_agency_detail_shows_positions_and_staff(client, specialist, world):
+    client.force_login(specialist)
+    response = client.get(world.agency.get_absolute_url())
+    content = response.content.decode()
+    assert "1,50" in content  # funded fte in German format
+    assert world.agency.positions.first().assignments.first().staff_member.last_name in content
+
+
+def test_coordinator_lists_district_agencies(client, coordinator, world):
+    client.force_login(coordinator)
+    response = client.get(reverse("agencies:list"))
+    assert {a.name for a in response.context["page"]} == {"Duisburg-Marxloh", "Duisburg-Laar"}
+
+
+def test_agency_list_filters_by_field_of_action(client, coordinator, world):
+    engagement = FieldOfAction.objects.get(code="buergerschaftliches-engagement")
+    world.sibling_agency.fields_of_action.add(engagement)
+    client.force_login(coordinator)
+    response = client.get(reverse("agencies:list"), {"field_of_action": engagement.pk})
+    assert [a.name for a in response.context["page"]] == ["Duisburg-Laar"]
+
+
+def test_agency_list_filter_offers_no_foreign_district(client, coordinator, world):
+    client.force_login(coordinator)
+    response = client.get(reverse("agencies:list"))
+    choices = list(response.context["filter"].form.fields["district"].queryset)
+    assert choices == [world.district]
+
+
+def test_foreign_district_filter_value_is_rejected_not_leaked(client, coordinator, world):
+    client.force_login(coordinator)
+    response = client.get(reverse("agencies:list"), {"district": world.other_district.pk})
+    assert response.status_code == 200
+    assert "Caritas Hochfeld" not in response.content.decode()
+
+
+def test_agency_list_is_paginated(client, coordinator, world):
+    for _ in range(30):
+        factories.AgencyFactory(provider=world.provider)
+    client.force_login(coordinator)
+    response = client.get(reverse("agencies:list"))
+    assert len(response.context["page"].object_list) == 25
+    assert response.context["page"].paginator.num_pages == 2
+
+
+def test_state_level_may_not_list_agencies(client, state_level, world):
+    client.force_login(state_level)
+    assert client.get(reverse("agencies:list")).status_code == 403
+
+
+def test_state_level_sees_network_figures_without_agency_names(client, state_level, world):
+    client.force_login(state_level)
+    response = client.get(reverse("agencies:network"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert world.district.name in content
+    assert "Duisburg-Marxloh" not in content
+
+
+def test_coordinator_sees_own_district_overview_with_totals(client, coordinator, world):
+    client.force_login(coordinator)
+    response = client.get(world.district.get_absolute_url())
+    assert response.status_code == 200
+    totals = response.context["totals"]
+    assert (str(totals.staffed_fte), totals.head_count) == ("2.25", 3)
+
+
+def test_coordinator_gets_404_for_other_districts_overview(client, coordinator, world):
+    client.force_login(coordinator)
+    assert client.get(world.other_district.get_absolute_url()).status_code == 404
+
+
+def test_anonymous_user_is_sent_to_login(client, world):
+    response = client.get(reverse("agencies:list"))
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+def _grow_district(world, count):
+    for index in range(count):
+        agency = factories.AgencyFactory(
+            provider=world.provider if index % 2 else factories.ProviderFactory(district=world.district)
+        )
+        factories.staff_agency(agency, "0.50")
+
+
+@pytest.mark.parametrize("size", [5, 200])
+def test_agency_list_queries_do_not_grow(client, coordinator, world, size, django_assert_max_num_queries):
+    _grow_district(world, size)
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("agencies:list"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [5, 200])
+def test_district_overview_queries_do_not_grow(client, coordinator, world, size, django_assert_max_num_queries):
+    _grow_district(world, size)
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(12):
+        response = client.get(world.district.get_absolute_url())
+    assert len(response.context["groups"]) >= 2
