@@ -16,14 +16,18 @@ def _database_ok() -> tuple[bool, str]:
 
 
 def _broker_ok() -> tuple[bool, str]:
+    from kombu import Connection
+
     from config.celery import app
 
+    connection = Connection(app.conf.broker_url, transport_options=app.conf.broker_transport_options or {})
     try:
-        with app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
-            return True, conn.transport_cls if isinstance(conn.transport_cls, str) else "ok"
+        connection.ensure_connection(max_retries=1, timeout=2)
+        return True, connection.transport_cls if isinstance(connection.transport_cls, str) else "ok"
     except Exception as exc:
         return False, type(exc).__name__
+    finally:
+        connection.release()
 
 
 @never_cache
