@@ -18,9 +18,9 @@ def _database_ok() -> tuple[bool, str]:
 def _broker_ok() -> tuple[bool, str]:
     from kombu import Connection
 
-    from config.celery import app
-
-    connection = Connection(app.conf.broker_url, transport_options=app.conf.broker_transport_options or {})
+    connection = Connection(
+        settings.CELERY_BROKER_URL, transport_options=getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
+    )
     try:
         connection.ensure_connection(max_retries=1, timeout=2)
         return True, connection.transport_cls if isinstance(connection.transport_cls, str) else "ok"
