@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "agencies",
     "funding",
     "planning",
+    "meetings",
     "reporting",
     "demo",
 ]

@@ -19,5 +19,6 @@ urlpatterns = [
     path("agenturen/", include("agencies.urls")),
     path("foerderung/", include("funding.urls")),
     path("planung/", include("planning.urls")),
+    path("arbeitskreise/", include("meetings.urls")),
     path("", include("reporting.urls")),
 ]
