@@ -18,6 +18,8 @@ from agencies.models import (
     StaffMember,
     WelfareAssociation,
 )
+from core.admin import AgenturnetzUserAdmin
+from core.models import User
 
 
 class AgencyAdminForm(forms.ModelForm):
@@ -91,13 +93,35 @@ class PartnerOrganisationAdmin(admin.ModelAdmin):
     filter_horizontal = ("agencies",)
 
 
-for model in (
-    WelfareAssociation,
-    DistrictAssociation,
-    Provider,
-    FundingAuthority,
-    Municipality,
-    FieldOfAction,
-    SocialSpace,
-):
+@admin.register(Provider)
+class ProviderAdmin(admin.ModelAdmin):
+    list_display = ("name", "district", "city")
+    search_fields = ("name",)
+    list_filter = ("district",)
+
+
+@admin.register(DistrictAssociation)
+class DistrictAssociationAdmin(admin.ModelAdmin):
+    list_display = ("name", "welfare_association", "city")
+    search_fields = ("name",)
+
+
+for model in (WelfareAssociation, FundingAuthority, Municipality, FieldOfAction, SocialSpace):
     admin.site.register(model)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ("role", "agency", "provider", "district", "funding_authority")
+    autocomplete_fields = ("agency", "provider", "district")
+
+
+# The user admin lives in core; the memberships that give a user their scope belong to this app, so the inline is
+# attached here (agencies may import core, not the other way round).
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithMembershipsAdmin(AgenturnetzUserAdmin):
+    inlines = [MembershipInline]
