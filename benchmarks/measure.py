@@ -1,0 +1,82 @@
+"""Measures every page of benchmarks/pages.py against the database in DATABASE_URL; prints JSON.
+
+Run by benchmarks/run.py in a fresh process per data size. Times are wall-clock milliseconds per request
+through Django's test client (full middleware stack, no network), after warm-up runs.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django
+
+django.setup()
+
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from benchmarks.pages import PAGES, context  # noqa: E402
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def timed(call, runs: int) -> list[float]:
+    for _ in range(3):
+        call()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def main(runs: int) -> None:
+    ctx = context()
+    results = []
+    clients = {}
+    for page in PAGES:
+        user = ctx["users"][page.role]
+        client = clients.get(page.role)
+        if client is None:
+            client = clients[page.role] = Client()
+            client.force_login(user)
+        url = page.url(ctx)
+        reset_queries()  # each request clears the query log; start from an empty one so the count is right
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        query_count = len(queries)  # read now: the next request empties the log the context reads from
+        if response.status_code != 200:
+            raise SystemExit(f"{page.name}: HTTP {response.status_code} for {url}")
+        samples = timed(lambda url=url, client=client: client.get(url), runs)
+        row = {
+            "page": page.name,
+            "queries": query_count,
+            "p50": statistics.median(samples),
+            "p95": percentile(samples, 0.95),
+        }
+        if page.bare is not None:
+            reset_queries()
+            with CaptureQueriesContext(connection) as bare_queries:
+                page.bare(ctx)
+            bare_query_count = len(bare_queries)
+            bare = timed(lambda page=page: page.bare(ctx), runs)
+            row.update({"bare_queries": bare_query_count, "bare_p50": statistics.median(bare)})
+        results.append(row)
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30)

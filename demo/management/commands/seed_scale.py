@@ -1,0 +1,27 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from demo.scale import SCALERS
+
+
+class Command(BaseCommand):
+    help = "Legt Massendaten für Messungen an: N Agenturen mit Y Jahren Geschichte (nur für Test-Datenbanken)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--agencies", type=int, default=210)
+        parser.add_argument("--years", type=int, default=10)
+
+    def handle(self, *args, agencies: int, years: int, **options):
+        from agencies.models import Agency
+
+        if agencies < 1 or years < 1:
+            raise CommandError("--agencies und --years müssen mindestens 1 sein.")
+        if Agency.objects.filter(name__startswith="Skala-Agentur").exists():
+            raise CommandError("Diese Datenbank enthält bereits Massendaten; bitte eine leere Datenbank verwenden.")
+        today = timezone.localdate()
+        for scaler in SCALERS:
+            started = time.perf_counter()
+            scaler(agencies=agencies, years=years, today=today)
+            self.stdout.write(f"✓ {scaler.__module__} ({time.perf_counter() - started:.1f} s)")
