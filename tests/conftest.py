@@ -110,3 +110,17 @@ def requires_postgres(settings):
 
     if connection.vendor != "postgresql":
         pytest.skip("Dieser Test braucht PostgreSQL (DATABASE_URL=postgres://…).")
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real Celery worker (in a thread of this process) consuming from the configured broker – Redis in CI,
+    the file-system broker locally. Tests that use it are marked `celery_worker` and see only committed data."""
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    app.conf.task_always_eager = False
+    with start_worker(app, pool="solo", concurrency=1, perform_ping_check=False, loglevel="WARNING"):
+        yield app
+    app.conf.task_always_eager = True
