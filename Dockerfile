@@ -10,7 +10,7 @@ COPY pyproject.toml README.md ./
 RUN pip install .
 COPY . .
 RUN DEBUG=0 SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput
-RUN useradd --create-home agenturnetz && mkdir -p /app/var && chown -R agenturnetz /app/var
+RUN useradd --create-home agenturnetz && mkdir -p /app/var/media && chown -R agenturnetz /app/var
 USER agenturnetz
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

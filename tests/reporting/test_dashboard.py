@@ -44,3 +44,10 @@ def test_dashboard_queries_do_not_grow(client, world, request, role, size, djang
     client.force_login(request.getfixturevalue(role))
     with django_assert_max_num_queries(15):
         assert client.get(reverse("reporting:dashboard")).status_code == 200
+
+
+def test_funding_authority_is_not_told_it_lacks_an_organisation(client, authority, world):
+    client.force_login(authority)
+    body = client.get(reverse("reporting:dashboard")).content.decode()
+    assert "keine Organisation zugeordnet" not in body
+    assert "Bewilligungsbehörde" in body
