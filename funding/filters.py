@@ -13,7 +13,7 @@ from funding.selectors import due_soon_q, fulfilled_q, overdue_q
 class ObligationFilter(django_filters.FilterSet):
     """Filters of the deadline list and the coordinator's matrix. Choices offer only what the user may see."""
 
-    year = django_filters.TypedChoiceFilter(label=_("Förderjahr"), coerce=int, empty_label=_("alle"))
+    year = django_filters.ChoiceFilter(label=_("Förderjahr"), empty_label=_("alle"))
     kind = django_filters.ChoiceFilter(
         label=_("Unterlage"), field_name="document_kind", choices=DocumentKind.choices, empty_label=_("alle")
     )
