@@ -15,8 +15,8 @@ from funding.services.progress import mark_fulfilled, record_document_progress, 
 
 
 def phase_bounds(today: date) -> list[tuple[str, date, date]]:
-    """Two-year phases starting in odd years (2025–2026, 2027–2028, …): previous, current, next."""
-    start = today.year if today.year % 2 else today.year - 1
+    """Two-year phases starting in even years (2024–2025, 2026–2027, …): previous, current, next."""
+    start = today.year if today.year % 2 == 0 else today.year - 1
     phases = []
     for first in (start - 2, start, start + 2):
         phases.append((f"Förderphase {first}–{first + 1}", date(first, 1, 1), date(first + 1, 12, 31)))

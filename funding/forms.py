@@ -123,6 +123,6 @@ class PhaseForm(forms.ModelForm):
         fields = ["name", "starts_on", "ends_on"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
         help_texts = {
-            "name": _("Zum Beispiel „Förderphase 2027–2028“."),
+            "name": _("Zum Beispiel „Förderphase 2028–2029“."),
             "ends_on": _("Heute dauert eine Förderphase zwei Jahre; jede Länge ist möglich."),
         }
