@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,12 +19,19 @@ class DocumentKind(models.TextChoices):
     SPENDING_FORECAST = "spending_forecast", _("Mittel-Controlling (Mehr-/Minderbedarf)")
 
 
+class FundingPhaseQuerySet(models.QuerySet):
+    def containing(self, day):
+        return self.filter(starts_on__lte=day, ends_on__gte=day)
+
+
 class FundingPhase(models.Model):
     """Förderphase: today two years, any length allowed."""
 
     name = models.CharField(_("Bezeichnung"), max_length=100, unique=True)
     starts_on = models.DateField(_("Beginn"))
     ends_on = models.DateField(_("Ende"))
+
+    objects = FundingPhaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Förderphase")
@@ -35,6 +43,9 @@ class FundingPhase(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("funding:phase", args=[self.pk])
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on <= self.starts_on:

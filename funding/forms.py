@@ -1,0 +1,128 @@
+from datetime import date
+from pathlib import Path
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from funding.models import DeadlineRule, DocumentKind, FundingPhase
+from funding.services.progress import fulfilment_steps
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# Extension → the first bytes such a file starts with (so a renamed executable is refused).
+ATTACHMENT_SIGNATURES = {
+    ".pdf": (b"%PDF",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+    ".ods": (b"PK\x03\x04",),
+    ".png": (b"\x89PNG",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+}
+
+
+def validate_attachment(upload) -> None:
+    suffix = Path(upload.name).suffix.lower()
+    if suffix not in ATTACHMENT_SIGNATURES:
+        raise ValidationError(
+            _("Bitte laden Sie eine PDF-, Word-, Excel-, OpenDocument-, PNG- oder JPEG-Datei hoch."),
+            code="extension",
+        )
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(_("Die Datei ist größer als 10 MB."), code="size")
+    head = upload.read(8)
+    upload.seek(0)
+    if not any(head.startswith(signature) for signature in ATTACHMENT_SIGNATURES[suffix]):
+        raise ValidationError(
+            _("Der Inhalt der Datei passt nicht zur Endung %(suffix)s.") % {"suffix": suffix}, code="content"
+        )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class MarkFulfilledForm(forms.Form):
+    step = forms.ChoiceField(label=_("Was ist geschehen?"), widget=forms.RadioSelect)
+    on = forms.DateField(
+        label=_("Datum"),
+        widget=DateInput(),
+        help_text=_("Der Tag, an dem die Unterlage eingegangen ist bzw. übermittelt wurde."),
+    )
+    attachment = forms.FileField(
+        label=_("Anlage"),
+        help_text=_(
+            "Die eingereichte Unterlage oder der Nachweis (PDF, Word, Excel, OpenDocument, PNG, JPEG; höchstens 10 MB)."
+        ),
+        validators=[validate_attachment],
+    )
+    note = forms.CharField(
+        label=_("Bemerkung"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def __init__(self, *args, obligation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["step"].choices = fulfilment_steps(obligation)
+        self.today = timezone.localdate()
+        self.fields["on"].initial = self.today
+        self.fields["on"].widget.attrs["max"] = self.today.isoformat()
+
+    def clean_on(self):
+        on = self.cleaned_data["on"]
+        if on > self.today:
+            raise ValidationError(_("Das Datum darf nicht in der Zukunft liegen."))
+        if on < date(2000, 1, 1):
+            raise ValidationError(_("Bitte prüfen Sie das Jahr."))
+        return on
+
+
+class DeadlineRuleForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=_("Grund der Änderung"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wird mit Ihrem Namen im Änderungsverlauf der Regel gespeichert."),
+    )
+
+    class Meta:
+        model = DeadlineRule
+        fields = [
+            "document_kind",
+            "debtor",
+            "anchor",
+            "years",
+            "year_offset",
+            "district_day",
+            "district_month",
+            "authority_day",
+            "authority_month",
+            "is_active",
+        ]
+
+    def __init__(self, *args, phase: FundingPhase, district, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.phase, self.instance.district = phase, district
+        if self.instance.pk:
+            self.fields["document_kind"].disabled = True
+        else:
+            taken = set(
+                DeadlineRule.objects.filter(phase=phase, district=district).values_list("document_kind", flat=True)
+            )
+            self.fields["document_kind"].choices = [c for c in DocumentKind.choices if c[0] not in taken]
+
+
+class PhaseForm(forms.ModelForm):
+    class Meta:
+        model = FundingPhase
+        fields = ["name", "starts_on", "ends_on"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+        help_texts = {
+            "name": _("Zum Beispiel „Förderphase 2028–2029“."),
+            "ends_on": _("Heute dauert eine Förderphase zwei Jahre; jede Länge ist möglich."),
+        }

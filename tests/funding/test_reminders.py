@@ -1,0 +1,228 @@
+"""Reminders: the schedule on a frozen clock, exactly once under duplicate and concurrent runs, failures, digest."""
+
+import threading
+from datetime import date, datetime
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from funding.models import DeadlineRule, DocumentKind, Obligation, Reminder, ReminderStatus
+from funding.services import record_document_progress
+from funding.services.reminders import plan_reminders, send_due_reminders, send_weekly_digests, step_for
+from tests import factories
+from tests.funding.backends import REFUSED
+from tests.funding.factories import DeadlineRuleFactory, FundingPhaseFactory, ObligationFactory, phase_2025
+
+STEPS = (1, 7, 14, 28)
+
+
+@pytest.mark.parametrize(
+    ("days_left", "step"),
+    [
+        (29, None),
+        (28, "28"),
+        (20, "28"),
+        (14, "14"),
+        (7, "7"),
+        (2, "7"),
+        (1, "1"),
+        (0, "1"),
+        (-1, "overdue"),
+        (-7, "overdue"),
+        (-8, None),
+    ],
+)
+def test_step_for_days_left(days_left, step):
+    assert step_for(days_left, STEPS) == step
+
+
+OWN_AGENCY = object()
+
+
+def obligation_due(world, due: date, agency=OWN_AGENCY, **kwargs):
+    rule = DeadlineRule.objects.filter(district=world.district).first() or DeadlineRuleFactory(
+        district=world.district, phase=FundingPhaseFactory()
+    )
+    return ObligationFactory(
+        rule=rule, agency=world.agency if agency is OWN_AGENCY else agency, district_due=due, **kwargs
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("today", "due", "step"),
+    [
+        (date(2026, 12, 4), date(2027, 1, 1), "28"),  # across the year end
+        (date(2027, 12, 31), date(2028, 1, 1), "1"),
+        (date(2028, 2, 15), date(2028, 2, 29), "14"),  # leap day
+        (date(2028, 3, 1), date(2028, 2, 29), "overdue"),  # the day after a leap day
+        (date(2027, 3, 1), date(2027, 2, 28), "overdue"),
+    ],
+)
+def test_schedule_on_a_frozen_clock(world, specialist, mailbox, today, due, step):
+    obligation_due(world, due)
+    with time_machine.travel(
+        datetime(today.year, today.month, today.day, 7, tzinfo=timezone.get_current_timezone()), tick=False
+    ):
+        send_due_reminders(today=timezone.localdate())
+    assert list(Reminder.objects.values_list("step", flat=True)) == [step]
+    assert len(mailbox) == 1
+
+
+@pytest.mark.django_db
+def test_reminder_email_is_german_with_html_and_direct_link(world, specialist, mailbox):
+    obligation = obligation_due(world, date(2026, 12, 8))
+    send_due_reminders(today=date(2026, 11, 24))
+    message = mailbox[0]
+    assert message.to == [specialist.email]
+    assert message.subject == "Erinnerung: Sachbericht 2025 ist bis 08.12.2026 fällig"
+    assert "in 14 Tagen" in message.body
+    assert f"/foerderung/fristen/{obligation.pk}/" in message.body
+    html = message.alternatives[0][0]
+    assert f'href="http://localhost:8000/foerderung/fristen/{obligation.pk}/"' in html
+
+
+@pytest.mark.django_db
+def test_running_twice_on_the_same_day_sends_once(world, specialist, mailbox):
+    obligation_due(world, date(2026, 12, 1))
+    send_due_reminders(today=date(2026, 11, 24))
+    second = send_due_reminders(today=date(2026, 11, 24))
+    assert len(mailbox) == 1
+    assert second.sent == 0 and second.claimed == 0
+
+
+@pytest.mark.django_db
+def test_a_day_missed_by_an_outage_is_caught_up_once(world, specialist, mailbox):
+    obligation_due(world, date(2026, 12, 8))
+    send_due_reminders(today=date(2026, 11, 25))  # 13 days ahead: the 14-day reminder
+    send_due_reminders(today=date(2026, 11, 26))  # 12 days: same step, nothing new
+    assert [r.step for r in Reminder.objects.all()] == ["14"]
+    assert len(mailbox) == 1
+
+
+@pytest.mark.django_db
+def test_overdue_notice_goes_to_agency_and_coordinator(world, specialist, coordinator, mailbox):
+    obligation_due(world, date(2026, 11, 23))
+    send_due_reminders(today=date(2026, 11, 24))
+    assert sorted(m.to[0] for m in mailbox) == sorted([specialist.email, coordinator.email])
+    assert mailbox[0].subject.startswith("Frist versäumt: Sachbericht 2025")
+
+
+@pytest.mark.django_db
+def test_district_obligations_remind_the_coordinators(world, specialist, coordinator, other_coordinator, mailbox):
+    obligation_due(world, date(2026, 11, 25), agency=None)
+    send_due_reminders(today=date(2026, 11, 24))
+    assert [m.to for m in mailbox] == [[coordinator.email]]
+
+
+@pytest.mark.django_db
+def test_reminders_stop_once_the_document_is_submitted(world, specialist, mailbox):
+    obligation = obligation_due(world, date(2026, 12, 22))
+    send_due_reminders(today=date(2026, 11, 24))
+    record_document_progress(
+        agency=world.agency,
+        kind=DocumentKind.ACTIVITY_REPORT,
+        year=obligation.year,
+        state="submitted",
+        at=timezone.now(),
+    )
+    send_due_reminders(today=date(2026, 12, 8))
+    assert len(mailbox) == 1
+    assert plan_reminders(today=date(2026, 12, 15)) == []
+
+
+@pytest.mark.django_db
+def test_pending_reminder_of_a_fulfilled_obligation_is_cancelled_not_sent(world, specialist, mailbox):
+    obligation = obligation_due(world, date(2026, 12, 1))
+    Reminder.objects.create(obligation=obligation, recipient=specialist, step="7")
+    Obligation.objects.filter(pk=obligation.pk).update(submitted_on=date(2026, 11, 20), state="submitted")
+    send_due_reminders(today=date(2026, 11, 24))
+    assert Reminder.objects.get().status == ReminderStatus.CANCELLED
+    assert mailbox == []
+
+
+@pytest.mark.django_db
+def test_failed_smtp_send_is_retried_later_and_does_not_block_others(world, specialist, mailbox, settings):
+    settings.EMAIL_BACKEND = "tests.funding.backends.RefusingBackend"
+    refused = factories.specialist_of(world.agency)
+    refused.email = REFUSED
+    refused.save()
+    obligation_due(world, date(2026, 12, 1))
+    result = send_due_reminders(today=date(2026, 11, 24))
+    assert (result.sent, result.failed) == (1, 1)
+    failed = Reminder.objects.get(recipient=refused)
+    assert (
+        failed.status == ReminderStatus.FAILED and failed.attempts == 1 and "SMTPRecipientsRefused" in failed.last_error
+    )
+    assert failed.next_attempt_at > timezone.now()
+    # An immediate re-run leaves it alone (backoff); later it is tried again.
+    assert send_due_reminders(today=date(2026, 11, 24)).failed == 0
+    with time_machine.travel(timezone.now() + timezone.timedelta(minutes=5)):
+        assert send_due_reminders(today=date(2026, 11, 24)).failed == 1
+    assert Reminder.objects.get(recipient=refused).attempts == 2
+    assert len(mailbox) == 1
+
+
+@pytest.mark.django_db
+def test_send_reminders_dry_run_prints_and_sends_nothing(world, specialist, mailbox, capsys):
+    obligation_due(world, date(2026, 12, 1))
+    call_command("send_reminders", "--dry-run", "--date", "2026-11-24")
+    out = capsys.readouterr().out
+    assert specialist.email in out and "Sachbericht 2025" in out and "1 Erinnerungen würden" in out
+    assert mailbox == [] and not Reminder.objects.exists()
+
+
+@pytest.mark.django_db
+def test_send_reminders_command_sends_through_the_same_service(world, specialist, mailbox, capsys):
+    obligation_due(world, date(2026, 12, 1))
+    call_command("send_reminders", "--date", "2026-11-24")
+    call_command("send_reminders", "--date", "2026-11-24")
+    assert len(mailbox) == 1
+
+
+@pytest.mark.django_db
+def test_weekly_digest_lists_late_and_upcoming_once_per_week(world, coordinator, mailbox):
+    phase_2025()
+    send_weekly_digests(today=date(2026, 5, 4))
+    send_weekly_digests(today=date(2026, 5, 6))  # same week
+    assert len(mailbox) == 1
+    message = mailbox[0]
+    assert message.to == [coordinator.email]
+    # per agency (two): analysis, two task plans, spending forecast 2025, controlling and report 2025; the district:
+    # interim statement (30.04.2026)
+    assert "Überfällig: 13 Abgabepflichten" in message.body
+    assert "In den nächsten acht Wochen fällig: 0 Abgabepflichten" in message.body
+    assert "Duisburg-Marxloh" in message.body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_runs_send_each_reminder_once(requires_postgres, world, mailbox):
+    for _ in range(6):
+        factories.specialist_of(world.agency)
+    for day in (1, 2, 3, 4, 5):
+        obligation_due(world, date(2026, 11, 24 + day), year=2020 + day)
+    errors = []
+    barrier = threading.Barrier(3)
+
+    def run():
+        try:
+            barrier.wait()
+            send_due_reminders(today=date(2026, 11, 24))
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Reminder.objects.count() == 30
+    assert Reminder.objects.filter(status=ReminderStatus.SENT).count() == 30
+    assert len(mailbox) == 30
+    assert len({(m.to[0], m.subject) for m in mailbox}) == 30
