@@ -152,6 +152,7 @@ def copy_tasks(*, source: TaskPlan, target: TaskPlan) -> None:
         sub_goals = list(task.sub_goals.all())
         measures = list(task.measures.all())
         task_origin = task.pk
+        task._prefetched_objects_cache = {}  # else set() below would compare against the old task's rows
         task.pk = None
         task.plan = target
         task.origin_id = task_origin
