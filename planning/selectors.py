@@ -28,7 +28,7 @@ def document_rows(user, *, kinds=None, agency_id=None, year=None, states=None) -
     for slug, model in DOCUMENT_MODELS.items():
         if kinds and slug not in kinds:
             continue
-        qs = model.objects.filter(visibility_q(user))
+        qs = model.objects.filter(visibility_q(user)).order_by()
         if agency_id:
             qs = qs.filter(agency_id=agency_id)
         if year:

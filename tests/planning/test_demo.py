@@ -11,9 +11,11 @@ pytestmark = pytest.mark.django_db
 def test_demo_seeds_documents_in_every_state_and_is_idempotent():
     call_command("seed_demo", force=True)
     call_command("seed_demo", force=True)
-    states = set(SocialSpaceAnalysis.objects.values_list("state", flat=True)) | set(
-        TaskPlan.objects.values_list("state", flat=True)
-    ) | set(ActivityReport.objects.values_list("state", flat=True))
+    states = (
+        set(SocialSpaceAnalysis.objects.values_list("state", flat=True))
+        | set(TaskPlan.objects.values_list("state", flat=True))
+        | set(ActivityReport.objects.values_list("state", flat=True))
+    )
     assert set(State.values) <= states
     assert SocialSpaceAnalysis.objects.values("agency").distinct().count() >= 3
     returned = TaskPlan.objects.get(state=State.RETURNED)
