@@ -88,6 +88,7 @@ DataPointFormSet = inlineformset_factory(
     DataPoint,
     formset=RowFormSet,
     fields=["indicator", "value", "unit", "source", "reference_year"],
+    localized_fields=["value"],  # German decimal comma: 31,4
     extra=2,
     can_delete=True,
 )
@@ -153,6 +154,7 @@ class SubGoalForm(forms.ModelForm):
     class Meta:
         model = SubGoal
         fields = ["description", "indicator", "target_value", "unit", "qualitative_criterion"]
+        localized_fields = ["target_value"]
         widgets = {"qualitative_criterion": SMALL_TEXTAREA}
 
 
@@ -202,6 +204,7 @@ class SubGoalResultForm(forms.ModelForm):
     class Meta:
         model = SubGoalResult
         fields = ["actual_value", "reached", "deviation_reasons"]
+        localized_fields = ["actual_value"]
         widgets = {"deviation_reasons": SMALL_TEXTAREA, "reached": forms.RadioSelect}
 
 

@@ -6,7 +6,7 @@ from planning.models import Measure, SubGoal, SubGoalResult
 
 def test_sub_goal_without_target_or_criterion_is_rejected_with_its_name():
     goal = SubGoal(description="Mehr Begegnung")
-    with pytest.raises(ValidationError, match="Mehr Begegnung.*nicht überprüfbar"):
+    with pytest.raises(ValidationError, match=r"Mehr Begegnung.*nicht überprüfbar"):
         goal.clean()
 
 

@@ -226,7 +226,7 @@ def test_authority_lists_only_forwarded_documents(client, authority, specialist,
 
 
 def many_documents(world, count):
-    for index in range(count):
+    for _ in range(count):
         agency = factories.AgencyFactory(provider=world.agency.provider)
         analysis = pf.complete_analysis(agency)
         plan = pf.complete_plan(agency, analysis=analysis, tasks=2)
