@@ -20,5 +20,6 @@ urlpatterns = [
     path("foerderung/", include("funding.urls")),
     path("planung/", include("planning.urls")),
     path("arbeitskreise/", include("meetings.urls")),
+    path("vorgaenge/", include("core.urls")),
     path("", include("reporting.urls")),
 ]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from core.models import Revision, StoredDocument, Transition, User
+from core.models import BulkJob, Revision, SectionComment, StoredDocument, Transition, User
 
 
 @admin.register(User)
@@ -43,4 +43,22 @@ class StoredDocumentAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SectionComment)
+class SectionCommentAdmin(admin.ModelAdmin):
+    list_display = ("content_type", "object_id", "section_key", "author", "created_at")
+    readonly_fields = [f.name for f in SectionComment._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(BulkJob)
+class BulkJobAdmin(admin.ModelAdmin):
+    list_display = ("title", "state", "done", "total", "created_by", "created_at")
+    readonly_fields = [f.name for f in BulkJob._meta.fields]
+
+    def has_add_permission(self, request):
         return False

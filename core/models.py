@@ -2,9 +2,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.workflow import Revision, StoredDocument, Transition
+from core.jobs import BulkJob
+from core.workflow import Revision, SectionComment, StoredDocument, Transition
 
-__all__ = ["Revision", "StoredDocument", "Transition", "User"]
+__all__ = ["BulkJob", "Revision", "SectionComment", "StoredDocument", "Transition", "User"]
 
 
 class User(AbstractUser):

@@ -10,7 +10,16 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.workflow import ALLOWED, Revision, State, StoredDocument, Submittable, Transition, content_hash
+from core.workflow import (
+    ALLOWED,
+    Revision,
+    SectionComment,
+    State,
+    StoredDocument,
+    Submittable,
+    Transition,
+    content_hash,
+)
 
 
 class TransitionError(Exception):
@@ -174,3 +183,31 @@ def save_with_version_check(*, document: Submittable, expected_version: int, fie
     document.version = expected_version + 1
     for field, value in fields.items():
         setattr(document, field, value)
+
+
+def add_section_comment(*, document: Submittable, section_key: str, body: str, by) -> SectionComment:
+    """Stores a reviewer's remark on one section of the document's latest frozen revision."""
+    body = body.strip()
+    if not body:
+        raise ValueError(_("Bitte geben Sie eine Anmerkung ein."))
+    return SectionComment.objects.create(
+        content_type=ContentType.objects.get_for_model(type(document)),
+        object_id=document.pk,
+        section_key=section_key,
+        revision=latest_revision(document),
+        body=body,
+        author=by,
+    )
+
+
+def section_comments_of(document: Submittable, revision: Revision | None = None) -> dict[str, list[SectionComment]]:
+    """Remarks per section key; only those on `revision` when given. One query."""
+    qs = SectionComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(document)), object_id=document.pk
+    ).select_related("author", "revision")
+    if revision is not None:
+        qs = qs.filter(revision=revision)
+    grouped: dict[str, list[SectionComment]] = {}
+    for comment in qs:
+        grouped.setdefault(comment.section_key, []).append(comment)
+    return grouped

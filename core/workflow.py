@@ -178,3 +178,29 @@ class StoredDocument(GenericDocumentMixin):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class SectionComment(GenericDocumentMixin):
+    """A reviewer's remark on one section of one submitted revision (e.g. "needs", "task-12").
+
+    Keyed by document + section key + revision, so the author sees what the remark referred to even after
+    editing a new revision."""
+
+    section_key = models.CharField(_("Abschnitt"), max_length=60)
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, null=True, blank=True, related_name="comments", verbose_name=_("Revision")
+    )
+    body = models.TextField(_("Anmerkung"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("von")
+    )
+    created_at = models.DateTimeField(_("am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Anmerkung zu einem Abschnitt")
+        verbose_name_plural = _("Anmerkungen zu Abschnitten")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "section_key"])]
+
+    def __str__(self) -> str:
+        return f"{self.section_key}: {self.body[:40]}"

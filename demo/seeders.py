@@ -2,8 +2,10 @@
 
 from agencies import demo as agencies_demo
 from funding import demo as funding_demo
+from planning import demo as planning_demo
 
 SEEDERS = [
     agencies_demo.seed,
     funding_demo.seed,
+    planning_demo.seed,
 ]

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from agencies import panels as agency_panels
 from core.panels import Panel
 from funding import panels as funding_panels
+from planning import panels as planning_panels
 
 PanelFactory = Callable[[HttpRequest], Panel | None]
 
@@ -16,6 +17,8 @@ PANELS: list[PanelFactory] = [
     agency_panels.network_panel,
     funding_panels.agency_deadlines_panel,
     funding_panels.district_deadlines_panel,
+    planning_panels.my_documents_panel,
+    planning_panels.inbox_panel,
 ]
 
 
