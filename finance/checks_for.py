@@ -65,16 +65,17 @@ def partial_statement_findings(statement: PartialStatement) -> list[Finding]:
     return findings
 
 
-def joint_application_findings(application: JointApplication) -> list[Finding]:
+def joint_application_findings(application: JointApplication, totals=None) -> list[Finding]:
     from finance.selectors.joint import application_totals
 
+    totals = totals or application_totals(application)
     return [
         Finding(
             "",
             _("%(agency)s, %(year)s: kein freigegebener Kosten- und Finanzierungsplan (%(state)s).")
             % {"agency": agency.name, "year": year, "state": state or _("nicht angelegt")},
         )
-        for agency, year, state in application_totals(application).missing
+        for agency, year, state in totals.missing
     ]
 
 

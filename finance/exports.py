@@ -37,7 +37,7 @@ def joint_application_table(application: JointApplication) -> tuple[list[str], l
         for row in group.agencies:
             for year, plan in row.years.items():
                 values = [getattr(plan, c) for c in COLUMNS] if plan else [None] * len(COLUMNS)
-                rows.append({"kind": "line", "cells": [group.provider.name, row.agency.name, year, *values]})
+                rows.append({"kind": "line", "cells": [group.provider.name, row.agency.name, str(year), *values]})
         rows.append(
             {
                 "kind": "subtotal",
@@ -45,7 +45,7 @@ def joint_application_table(application: JointApplication) -> tuple[list[str], l
             }
         )
     for year, values in totals.per_year.items():
-        rows.append({"kind": "year", "cells": [_("Summe Förderjahr"), "", year, *[values[c] for c in COLUMNS]]})
+        rows.append({"kind": "year", "cells": [_("Summe Förderjahr"), "", str(year), *[values[c] for c in COLUMNS]]})
     rows.append({"kind": "total", "cells": [_("Gesamtantrag"), "", "", *[totals.grand[c] for c in COLUMNS]]})
     return header, rows
 

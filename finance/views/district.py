@@ -157,7 +157,7 @@ def joint_application_detail(request, pk: int):
             "application": application,
             "document": application,
             "totals": totals,
-            "findings": joint_application_findings(application) if application.is_editable else [],
+            "findings": joint_application_findings(application, totals) if application.is_editable else [],
             "decision": decision,
             "comparison": grant_comparison(application, totals) if decision else [],
             "can_manage": request.user.has_perm("finance.manage_district", application.district),

@@ -34,7 +34,10 @@ def funding_rate(phase: FundingPhase, **overrides) -> FundingRate:
     values.update(overrides)
     rate = FundingRate.objects.create(phase=phase, **values)
     PayGroupRate.objects.create(
-        funding_rate=rate, pay_group="S 12", annual_employer_costs=Decimal("60000.00"), annual_ceiling=Decimal("62000.00")
+        funding_rate=rate,
+        pay_group="S 12",
+        annual_employer_costs=Decimal("60000.00"),
+        annual_ceiling=Decimal("62000.00"),
     )
     return rate
 

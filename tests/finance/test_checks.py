@@ -22,7 +22,13 @@ def rate(db):
 
 
 def plain_figures(costs=COSTS) -> PlanFigures:
-    return PlanFigures(personnel=costs, material=Decimal("0"), measures=Decimal("0"), eligible_personnel=costs, planned_fte=Decimal("1"))
+    return PlanFigures(
+        personnel=costs,
+        material=Decimal("0"),
+        measures=Decimal("0"),
+        eligible_personnel=costs,
+        planned_fte=Decimal("1"),
+    )
 
 
 def run(rate, *, grant, own, third=Decimal("0"), personnel=(), registry=(), figures=None):
@@ -65,7 +71,11 @@ def test_grant_exactly_at_the_ceiling_passes_and_one_cent_above_fails(rate):
 
 def test_grant_ceiling_uses_eligible_costs_only(rate):
     figures = PlanFigures(
-        personnel=COSTS, material=Decimal("0"), measures=Decimal("0"), eligible_personnel=Decimal("80000.00"), planned_fte=Decimal("1")
+        personnel=COSTS,
+        material=Decimal("0"),
+        measures=Decimal("0"),
+        eligible_personnel=Decimal("80000.00"),
+        planned_fte=Decimal("1"),
     )
     findings = run(rate, grant="80000.00", own="20000.00", figures=figures)
     assert "grant_requested" in fields(findings)  # 90 % of 80.000 € = 72.000 €
@@ -88,10 +98,14 @@ def test_grant_below_programme_minimum_fails(rate):
 def test_fte_different_from_registry_fails_at_the_line(rate, world):
     position = factories.PositionFactory(agency=world.agency, fte=Decimal("0.50"), pay_group="S 12")
     registry = [RegistryLine(position=position, title="IF", pay_group="S 12", fte=Decimal("0.50"), months=12)]
-    line = PersonnelCostLine(position=position, pay_group="S 12", fte=Decimal("0.75"), months=12, annual_employer_costs=Decimal("1"))
+    line = PersonnelCostLine(
+        position=position, pay_group="S 12", fte=Decimal("0.75"), months=12, annual_employer_costs=Decimal("1")
+    )
     findings = run(rate, grant="90000.00", own="10000.00", personnel=[line], registry=registry)
     assert "personnel-0" in fields(findings)
-    same = PersonnelCostLine(position=position, pay_group="S 12", fte=Decimal("0.50"), months=12, annual_employer_costs=Decimal("1"))
+    same = PersonnelCostLine(
+        position=position, pay_group="S 12", fte=Decimal("0.50"), months=12, annual_employer_costs=Decimal("1")
+    )
     assert "personnel-0" not in fields(run(rate, grant="90000.00", own="10000.00", personnel=[same], registry=registry))
 
 
@@ -108,7 +122,9 @@ def test_unknown_pay_group_is_an_error(rate):
 
 
 def test_personnel_costs_above_ceiling_only_warn(rate):
-    line = PersonnelCostLine(pay_group="S 12", fte=Decimal("1.00"), months=12, annual_employer_costs=Decimal("63000.00"))
+    line = PersonnelCostLine(
+        pay_group="S 12", fte=Decimal("1.00"), months=12, annual_employer_costs=Decimal("63000.00")
+    )
     figures = PlanFigures(
         personnel=Decimal("63000.00"),
         material=Decimal("0"),

@@ -61,15 +61,21 @@ def test_state_level_sees_no_document(plan, state_level):
 
 
 def test_authority_sees_a_joint_application_only_once_forwarded_to_it(money, world, authority):
-    application = JointApplication.objects.create(district=world.district, phase=money.phase, funding_authority=money.authority)
+    application = JointApplication.objects.create(
+        district=world.district, phase=money.phase, funding_authority=money.authority
+    )
     assert not authority.has_perm("finance.view_document", application)
     JointApplication.objects.filter(pk=application.pk).update(state=State.FORWARDED)
     application.refresh_from_db()
     assert authority.has_perm("finance.view_document", application)
-    other_authority = factories.member("funding_authority", funding_authority=factories.FundingAuthorityFactory(name="Andere Behörde"))
+    other_authority = factories.member(
+        "funding_authority", funding_authority=factories.FundingAuthorityFactory(name="Andere Behörde")
+    )
     assert not other_authority.has_perm("finance.view_document", application)
 
 
-def test_rates_are_edited_by_coordinators_and_administrators_only(coordinator, admin_user, provider_manager, specialist, state_level):
+def test_rates_are_edited_by_coordinators_and_administrators_only(
+    coordinator, admin_user, provider_manager, specialist, state_level
+):
     assert coordinator.has_perm("finance.edit_rates") and admin_user.has_perm("finance.edit_rates")
     assert not any(u.has_perm("finance.edit_rates") for u in (provider_manager, specialist, state_level))

@@ -14,7 +14,12 @@ from finance.models import CostPlan, JointApplication
 from finance.selectors.balances import balance_sheet
 from finance.selectors.joint import COLUMNS, application_totals
 from finance.services.cost_plans import adjust_cost_plans_to_grant, create_cost_plan, recompute_from_registry
-from finance.services.district import record_funds_call, record_grant_decision, record_transfer, save_forwarding_contract
+from finance.services.district import (
+    record_funds_call,
+    record_grant_decision,
+    record_transfer,
+    save_forwarding_contract,
+)
 from finance.services.workflow import move
 from tests import factories
 from tests.finance import factories as finance_factories
@@ -37,7 +42,9 @@ def test_new_plan_is_prefilled_from_the_registry_and_passes_the_checks(money, wo
 
 
 def test_months_follow_the_position_validity_in_the_year(money, world, provider_manager):
-    factories.PositionFactory(agency=world.sibling_agency, fte=Decimal("0.50"), pay_group="S 12", valid_from=date(2025, 4, 15))
+    factories.PositionFactory(
+        agency=world.sibling_agency, fte=Decimal("0.50"), pay_group="S 12", valid_from=date(2025, 4, 15)
+    )
     plan = create_cost_plan(agency=world.sibling_agency, funding_year=money.year1, by=provider_manager)
     new_line = plan.personnel_lines.get(fte=Decimal("0.50"))
     assert new_line.months == 9  # April (from the 15th) to December
@@ -78,7 +85,9 @@ def test_submission_with_plausibility_errors_is_refused(money, world, provider_m
     assert plan.state == State.DRAFT
 
 
-def test_submission_notifies_the_coordination_after_commit(money, world, provider_manager, coordinator, django_capture_on_commit_callbacks):
+def test_submission_notifies_the_coordination_after_commit(
+    money, world, provider_manager, coordinator, django_capture_on_commit_callbacks
+):
     plan = create_cost_plan(agency=world.agency, funding_year=money.year1, by=provider_manager)
     with django_capture_on_commit_callbacks(execute=True):
         move(document=plan, to=State.SUBMITTED, by=provider_manager)
@@ -96,7 +105,9 @@ def approve_all(money, world, provider_manager, coordinator):
 
 def test_joint_application_totals_equal_the_sum_of_its_parts(money, world, provider_manager, coordinator):
     plans = approve_all(money, world, provider_manager, coordinator)
-    application = JointApplication.objects.create(district=world.district, phase=money.phase, funding_authority=money.authority)
+    application = JointApplication.objects.create(
+        district=world.district, phase=money.phase, funding_authority=money.authority
+    )
     totals = application_totals(application)
     assert totals.missing == []
     for column in COLUMNS:
@@ -107,12 +118,16 @@ def test_joint_application_totals_equal_the_sum_of_its_parts(money, world, provi
 
 def test_joint_application_cannot_be_submitted_with_missing_plans(money, world, provider_manager, coordinator):
     finance_factories.approved_plan(world.agency, money.year1, by_provider=provider_manager, by_coordinator=coordinator)
-    application = JointApplication.objects.create(district=world.district, phase=money.phase, funding_authority=money.authority)
+    application = JointApplication.objects.create(
+        district=world.district, phase=money.phase, funding_authority=money.authority
+    )
     with pytest.raises(TransitionError, match="Duisburg-Laar"):
         move(document=application, to=State.SUBMITTED, by=coordinator)
 
 
-def test_forwarding_stores_pdf_and_xlsx_with_the_totals_and_forwards_the_plans(money, world, provider_manager, coordinator):
+def test_forwarding_stores_pdf_and_xlsx_with_the_totals_and_forwards_the_plans(
+    money, world, provider_manager, coordinator
+):
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
@@ -136,7 +151,14 @@ def test_grant_decision_differences_and_adjustment(money, world, provider_manage
     cut = plans[0]
     amounts = {(p.agency_id, p.funding_year_id): p.grant_requested for p in plans}
     amounts[(cut.agency_id, cut.funding_year_id)] -= Decimal("1000.00")
-    record_grant_decision(application=application, decided_on=date(2024, 12, 18), reference="AZ 1", conditions="", amounts=amounts, by=coordinator)
+    record_grant_decision(
+        application=application,
+        decided_on=date(2024, 12, 18),
+        reference="AZ 1",
+        conditions="",
+        amounts=amounts,
+        by=coordinator,
+    )
     from finance.selectors.joint import grant_comparison
 
     differences = {(row.agency.pk, row.year): row.difference for row in grant_comparison(application)}
@@ -149,27 +171,67 @@ def test_grant_decision_differences_and_adjustment(money, world, provider_manage
 
 
 def test_grant_decision_needs_a_forwarded_application(money, world, coordinator):
-    application = JointApplication.objects.create(district=world.district, phase=money.phase, funding_authority=money.authority)
+    application = JointApplication.objects.create(
+        district=world.district, phase=money.phase, funding_authority=money.authority
+    )
     with pytest.raises(TransitionError):
-        record_grant_decision(application=application, decided_on=date(2025, 1, 1), reference="x", conditions="", amounts={}, by=coordinator)
+        record_grant_decision(
+            application=application,
+            decided_on=date(2025, 1, 1),
+            reference="x",
+            conditions="",
+            amounts={},
+            by=coordinator,
+        )
 
 
 def test_balance_goes_negative_only_with_a_warning(money, world, provider_manager, coordinator):
     plans = approve_all(money, world, provider_manager, coordinator)
     application = finance_factories.forwarded_application(world.district, money.phase, money.authority, by=coordinator)
     amounts = {(p.agency_id, p.funding_year_id): Decimal("1000.00") for p in plans}
-    record_grant_decision(application=application, decided_on=date(2024, 12, 18), reference="AZ", conditions="", amounts=amounts, by=coordinator)
+    record_grant_decision(
+        application=application,
+        decided_on=date(2024, 12, 18),
+        reference="AZ",
+        conditions="",
+        amounts=amounts,
+        by=coordinator,
+    )
     record_funds_call(
-        district=world.district, funding_year=money.year1, called_on=date(2025, 1, 2), period_from=date(2025, 1, 1),
-        period_to=date(2025, 3, 31), reference="", amounts={world.agency.pk: Decimal("1500.00")}, by=coordinator,
+        district=world.district,
+        funding_year=money.year1,
+        called_on=date(2025, 1, 2),
+        period_from=date(2025, 1, 1),
+        period_to=date(2025, 3, 31),
+        reference="",
+        amounts={world.agency.pk: Decimal("1500.00")},
+        by=coordinator,
     )
     contract = save_forwarding_contract(
-        provider=world.provider, phase=money.phase, signed_on=date(2025, 1, 1), amount=Decimal("4000"), file=None, notes="", by=coordinator
+        provider=world.provider,
+        phase=money.phase,
+        signed_on=date(2025, 1, 1),
+        amount=Decimal("4000"),
+        file=None,
+        notes="",
+        by=coordinator,
     )
-    record_transfer(contract=contract, agency=world.agency, funding_year=money.year1, transferred_on=date(2025, 1, 5), amount=Decimal("1200.00"), reference="", by=coordinator)
+    record_transfer(
+        contract=contract,
+        agency=world.agency,
+        funding_year=money.year1,
+        transferred_on=date(2025, 1, 5),
+        amount=Decimal("1200.00"),
+        reference="",
+        by=coordinator,
+    )
     sheet = balance_sheet(district_id=world.district.pk, phase=money.phase)
     row = next(r for r in sheet.rows if r.agency == world.agency and r.year == 2025)
-    assert (row.balance.granted, row.balance.called, row.balance.forwarded) == (Decimal("1000.00"), Decimal("1500.00"), Decimal("1200.00"))
+    assert (row.balance.granted, row.balance.called, row.balance.forwarded) == (
+        Decimal("1000.00"),
+        Decimal("1500.00"),
+        Decimal("1200.00"),
+    )
     assert row.balance.not_called == Decimal("-500.00")
     assert "Es wurde mehr abgerufen als bewilligt." in row.balance.warnings
     untouched = next(r for r in sheet.rows if r.agency == world.sibling_agency and r.year == 2025)

@@ -32,8 +32,10 @@ def statement(money, world, provider_manager):
 
 def test_valid_csv_is_read_with_german_amounts(statement):
     result = parse_receipts(
-        csv_file("Duisburg-Marxloh;P-1;31.01.2025;Personal;Gehälter 01/2025;Personalkosten;7.500,00\n"
-                 "Duisburg-Laar;S-1;15.03.2025;Stadtwerke;Miete Q1;Sachkosten;1.234,56\n"),
+        csv_file(
+            "Duisburg-Marxloh;P-1;31.01.2025;Personal;Gehälter 01/2025;Personalkosten;7.500,00\n"
+            "Duisburg-Laar;S-1;15.03.2025;Stadtwerke;Miete Q1;Sachkosten;1.234,56\n"
+        ),
         statement=statement,
     )
     assert result.ok
@@ -53,7 +55,11 @@ def test_each_bad_row_is_reported_in_german_and_nothing_is_taken(statement):
     assert not result.ok
     assert len(result.errors) == 3
     assert result.errors[0].startswith("Zeile 3:") and "gehört nicht zu diesem Träger" in result.errors[0]
-    assert "ist kein Datum" in result.errors[1] and "Reisekosten" in result.errors[1] and "zwei Nachkommastellen" in result.errors[1]
+    assert (
+        "ist kein Datum" in result.errors[1]
+        and "Reisekosten" in result.errors[1]
+        and "zwei Nachkommastellen" in result.errors[1]
+    )
     assert "steht schon in Zeile 2" in result.errors[2] and "nicht im Förderjahr 2025" in result.errors[2]
 
 
@@ -68,21 +74,43 @@ def test_xlsx_import_reads_numbers_and_dates(statement):
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["Agentur", "Belegnummer", "Datum", "Empfänger", "Zweck", "Kostenart", "Betrag"])
-    sheet.append(["Duisburg-Marxloh", "X-1", date(2025, 5, 2), "Druckerei", "Flyer", "Besondere Maßnahmen", Decimal("250.10")])
+    sheet.append(
+        ["Duisburg-Marxloh", "X-1", date(2025, 5, 2), "Druckerei", "Flyer", "Besondere Maßnahmen", Decimal("250.10")]
+    )
     buffer = io.BytesIO()
     workbook.save(buffer)
     result = parse_receipts(SimpleUploadedFile("belege.xlsx", buffer.getvalue()), statement=statement)
-    assert result.ok and result.receipts[0].paid_on == date(2025, 5, 2) and result.receipts[0].amount == Decimal("250.10")
+    assert (
+        result.ok and result.receipts[0].paid_on == date(2025, 5, 2) and result.receipts[0].amount == Decimal("250.10")
+    )
 
 
 def test_deviation_above_threshold_needs_a_justification(money, world, provider_manager, coordinator, statement):
     finance_factories.approved_plan(world.agency, money.year1, by_provider=provider_manager, by_coordinator=coordinator)
     receipts = [
-        Receipt(agency=world.agency, number="P", paid_on=date(2025, 12, 1), payee="p", purpose="p", cost_type="personnel", amount=Decimal("90000.00")),
-        Receipt(agency=world.agency, number="S", paid_on=date(2025, 12, 1), payee="s", purpose="s", cost_type="material", amount=Decimal("12000.00")),
+        Receipt(
+            agency=world.agency,
+            number="P",
+            paid_on=date(2025, 12, 1),
+            payee="p",
+            purpose="p",
+            cost_type="personnel",
+            amount=Decimal("90000.00"),
+        ),
+        Receipt(
+            agency=world.agency,
+            number="S",
+            paid_on=date(2025, 12, 1),
+            payee="s",
+            purpose="s",
+            cost_type="material",
+            amount=Decimal("12000.00"),
+        ),
     ]
     replace_receipts(statement=statement, receipts=receipts, source="test", by=provider_manager)
-    PartialStatement.objects.filter(pk=statement.pk).update(actual_grant=Decimal("91800.00"), actual_own_contribution=Decimal("10200.00"))
+    PartialStatement.objects.filter(pk=statement.pk).update(
+        actual_grant=Decimal("91800.00"), actual_own_contribution=Decimal("10200.00")
+    )
     statement.refresh_from_db()
     findings = partial_statement_findings(statement)
     # material: plan 9.000 €, actual 12.000 € = +33,33 % > 20 %; personnel exactly as planned
@@ -99,15 +127,33 @@ def test_retention_runs_the_configured_years_after_the_proof_of_use():
     assert retention_until(base_year=2027, years=10) == date(2037, 12, 31)
 
 
-def test_district_interim_statement_aggregates_approved_partial_statements(money, world, provider_manager, coordinator, statement):
+def test_district_interim_statement_aggregates_approved_partial_statements(
+    money, world, provider_manager, coordinator, statement
+):
     from finance.selectors.statements import district_statement_figures
     from finance.services.district import create_district_statement
 
-    receipts = [Receipt(agency=world.agency, number="1", paid_on=date(2025, 3, 1), payee="p", purpose="p", cost_type="measures", amount=Decimal("100.00"))]
+    receipts = [
+        Receipt(
+            agency=world.agency,
+            number="1",
+            paid_on=date(2025, 3, 1),
+            payee="p",
+            purpose="p",
+            cost_type="measures",
+            amount=Decimal("100.00"),
+        )
+    ]
     replace_receipts(statement=statement, receipts=receipts, source="t", by=provider_manager)
-    PartialStatement.objects.filter(pk=statement.pk).update(actual_grant=Decimal("90.00"), actual_own_contribution=Decimal("10.00"), justification_measures="Fest")
+    PartialStatement.objects.filter(pk=statement.pk).update(
+        actual_grant=Decimal("90.00"), actual_own_contribution=Decimal("10.00"), justification_measures="Fest"
+    )
     interim = create_district_statement(
-        district=world.district, phase=money.phase, kind=UseOfFundsStatement.Kind.INTERIM, funding_authority=money.authority, by=coordinator
+        district=world.district,
+        phase=money.phase,
+        kind=UseOfFundsStatement.Kind.INTERIM,
+        funding_authority=money.authority,
+        by=coordinator,
     )
     assert district_statement_figures(interim).missing  # not approved yet
     statement.refresh_from_db()
