@@ -17,6 +17,7 @@ urlpatterns = [
     path("gesamtantrag/<int:pk>/", district.joint_application_detail, name="joint_application"),
     path("gesamtantrag/<int:pk>/bescheid/", district.grant_decision, name="grant_decision"),
     path("gesamtantrag/<int:pk>/bescheid/anpassen/", district.grant_adjust, name="grant_adjust"),
+    path("netzwerk/", district.network, name="network"),
     path("mittel/", district.balances, name="balances"),
     path("mittel/abruf/neu/", district.funds_call_create, name="funds_call_create"),
     path("mittel/vertrag/neu/", district.contract_create, name="contract_create"),

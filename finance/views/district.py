@@ -439,3 +439,45 @@ def _factual_parts(statement):
     )
     reports = factual_reports_for(agency_ids=[a.pk for a in agencies], years=statement.years)
     return [(agency, year, reports.get((agency.pk, year))) for agency in agencies for year in statement.years]
+
+
+# Network ---------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def network(request):
+    """State level: granted, called and forwarded funds per district association – aggregates, no agency."""
+    from django.db.models import Sum
+
+    from finance.models import FundsCallLine, GrantedAmount
+
+    if not request.user.has_perm("finance.view_network_money"):
+        raise PermissionDenied
+    phase = current_phase(request)
+    rows = {}
+    if phase is not None:
+        for key, queryset, district_path in (
+            (
+                "granted",
+                GrantedAmount.objects.filter(decision__joint_application__phase=phase),
+                "agency__provider__district",
+            ),
+            (
+                "called",
+                FundsCallLine.objects.filter(funds_call__funding_year__phase=phase),
+                "agency__provider__district",
+            ),
+            ("forwarded", FundsTransfer.objects.filter(contract__phase=phase), "agency__provider__district"),
+        ):
+            for item in queryset.values(district_path).annotate(total=Sum("amount")).order_by():
+                rows.setdefault(item[district_path], {})[key] = item["total"]
+    districts = DistrictAssociation.objects.select_related("welfare_association").order_by(
+        "welfare_association__short_name", "name"
+    )
+    table = [(district, rows.get(district.pk, {})) for district in districts]
+    totals = {key: sum((row.get(key) or 0 for _d, row in table), 0) for key in ("granted", "called", "forwarded")}
+    return render(
+        request,
+        "finance/network.html",
+        {"phase": phase, "table": table, "totals": totals, "phases": FundingPhase.objects.all()},
+    )

@@ -295,3 +295,34 @@ def test_district_pages_use_a_bounded_number_of_queries(client, money, count, dj
     for url in _district_pages(district, money.phase, application):
         with django_assert_max_num_queries(22):
             assert client.get(url).status_code == 200
+
+
+def test_state_level_sees_money_per_district_but_no_agency(
+    client, money, world, provider_manager, coordinator, state_level
+):
+    plans = [
+        finance_factories.approved_plan(agency, year, by_provider=provider_manager, by_coordinator=coordinator)
+        for agency in (world.agency, world.sibling_agency)
+        for year in (money.year1, money.year2)
+    ]
+    application = finance_factories.forwarded_application(world.district, money.phase, money.authority, by=coordinator)
+    from finance.services.district import record_grant_decision
+
+    record_grant_decision(
+        application=application,
+        decided_on=date(2024, 12, 18),
+        reference="AZ",
+        conditions="",
+        amounts={(p.agency_id, p.funding_year_id): Decimal("1000.00") for p in plans},
+        by=coordinator,
+    )
+    client.force_login(state_level)
+    content = client.get(reverse("finance:network")).content.decode()
+    assert world.district.name in content and "4.000,00 €" in content
+    assert "Duisburg-Marxloh" not in content
+    assert client.get(application.get_absolute_url()).status_code == 404
+
+
+def test_network_money_is_refused_to_coordinators(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get(reverse("finance:network")).status_code == 403
