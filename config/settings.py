@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "core",
     "agencies",
     "funding",
+    "finance",
     "planning",
     "meetings",
     "reporting",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("agenturen/", include("agencies.urls")),
     path("foerderung/", include("funding.urls")),
+    path("finanzen/", include("finance.urls")),
     path("planung/", include("planning.urls")),
     path("arbeitskreise/", include("meetings.urls")),
     path("vorgaenge/", include("core.urls")),

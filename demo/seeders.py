@@ -1,6 +1,7 @@
 """The demo data, seeded app by app from the lowest to the highest. Each seeder is idempotent."""
 
 from agencies import demo as agencies_demo
+from finance import demo as finance_demo
 from funding import demo as funding_demo
 from planning import demo as planning_demo
 
@@ -8,4 +9,5 @@ SEEDERS = [
     agencies_demo.seed,
     funding_demo.seed,
     planning_demo.seed,
+    finance_demo.seed,
 ]

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 
 from agencies import panels as agency_panels
 from core.panels import Panel
+from finance import panels as finance_panels
 from funding import panels as funding_panels
 from planning import panels as planning_panels
 
@@ -19,6 +20,8 @@ PANELS: list[PanelFactory] = [
     funding_panels.district_deadlines_panel,
     planning_panels.my_documents_panel,
     planning_panels.inbox_panel,
+    finance_panels.provider_panel,
+    finance_panels.coordinator_panel,
 ]
 
 

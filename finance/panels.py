@@ -1,0 +1,95 @@
+"""Dashboard panels of the money domain: what providers still have to do, what the district coordination watches."""
+
+from django.db.models import Count, F, Sum
+from django.utils import timezone
+
+from agencies.access import scope_for
+from agencies.models import Agency, DistrictAssociation
+from core.panels import Panel
+from core.workflow import State
+from finance.models import CostPlan, JointApplication, SpendingForecast
+from finance.selectors.balances import balance_sheet
+from funding.models import FundingPhase
+
+OPEN_STATES = (State.DRAFT, State.RETURNED)
+
+
+def _current_phase() -> FundingPhase | None:
+    today = timezone.localdate()
+    return FundingPhase.objects.filter(starts_on__lte=today, ends_on__gte=today).first()
+
+
+def provider_panel(request) -> Panel | None:
+    """Provider managers: cost plans still to file or to fix, and the balance of their agencies."""
+    scope = scope_for(request.user)
+    if not scope.provider_ids:
+        return None
+    phase = _current_phase()
+    if phase is None:
+        return None
+    agencies = list(
+        Agency.objects.filter(provider_id__in=scope.provider_ids)
+        .active_on(phase.starts_on)
+        .select_related("provider")
+        .order_by("name")
+    )
+    plans = {
+        (plan.agency_id, plan.funding_year.year): plan
+        for plan in CostPlan.objects.filter(agency__in=agencies, funding_year__phase=phase).select_related(
+            "funding_year"
+        )
+    }
+    todo = []
+    for agency in agencies:
+        for year in phase.years:
+            plan = plans.get((agency.pk, year))
+            if plan is None or plan.state in OPEN_STATES:
+                todo.append({"agency": agency, "year": year, "plan": plan})
+    district_ids = {agency.provider.district_id for agency in agencies}
+    sheets = [
+        balance_sheet(district_id=district_id, phase=phase, provider_ids=scope.provider_ids)
+        for district_id in sorted(district_ids)
+    ]
+    return Panel(
+        "finance/panels/provider.html",
+        {"phase": phase, "todo": todo[:20], "todo_count": len(todo), "sheets": sheets},
+        order=30,
+        wide=True,
+    )
+
+
+def coordinator_panel(request) -> Panel | None:
+    """Coordination: the joint application's state, the district's balance and the shortfalls reported."""
+    scope = scope_for(request.user)
+    if not scope.district_ids:
+        return None
+    phase = _current_phase()
+    if phase is None:
+        return None
+    districts = []
+    applications = {
+        a.district_id: a for a in JointApplication.objects.filter(district_id__in=scope.district_ids, phase=phase)
+    }
+    for district in DistrictAssociation.objects.filter(pk__in=scope.district_ids).order_by("name"):
+        shortfalls = SpendingForecast.objects.filter(
+            agency__provider__district=district,
+            funding_year__phase=phase,
+            available__lt=F("spent_to_date") + F("expected_until_year_end"),
+        ).aggregate(
+            count=Count("pk"),
+            available=Sum("available"),
+            expected=Sum(F("spent_to_date") + F("expected_until_year_end")),
+        )
+        districts.append(
+            {
+                "district": district,
+                "application": applications.get(district.pk),
+                "to_review": CostPlan.objects.filter(
+                    agency__provider__district=district, state=State.SUBMITTED
+                ).count(),
+                "sheet": balance_sheet(district_id=district.pk, phase=phase),
+                "shortfall_count": shortfalls["count"] or 0,
+                "shortfall": (shortfalls["expected"] or 0) - (shortfalls["available"] or 0),
+            }
+        )
+    return Panel("finance/panels/coordinator.html", {"phase": phase, "districts": districts}, order=30, wide=True)

@@ -1,0 +1,177 @@
+"""Balance per agency and year: granted, called, forwarded, spent, remaining. Six grouped queries in all,
+however many agencies a district has.
+
+"Spent" is the grant money used: during the year the figure of the latest Mittel-Controlling; once the provider
+has filed its partial statement, the agency's receipts multiplied by the share of the grant in the provider's
+actual costs (rounded per agency at the cent).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from agencies.models import Agency
+from finance.models import (
+    FundsCallLine,
+    FundsTransfer,
+    GrantedAmount,
+    PartialStatement,
+    Reallocation,
+    Receipt,
+    SpendingForecast,
+)
+from finance.money import ZERO, cents
+
+FIGURES = ("granted", "reallocated", "called", "forwarded", "spent")
+
+
+@dataclass
+class Balance:
+    granted: Decimal = ZERO
+    reallocated: Decimal = ZERO
+    called: Decimal = ZERO
+    forwarded: Decimal = ZERO
+    spent: Decimal = ZERO
+
+    @property
+    def available(self) -> Decimal:
+        return self.granted + self.reallocated
+
+    @property
+    def not_called(self) -> Decimal:
+        return self.available - self.called
+
+    @property
+    def held_by_district(self) -> Decimal:
+        return self.called - self.forwarded
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.available - self.spent
+
+    @property
+    def warnings(self) -> list[str]:
+        messages = []
+        if self.not_called < 0:
+            messages.append(_("Es wurde mehr abgerufen als bewilligt."))
+        if self.held_by_district < 0:
+            messages.append(_("Es wurde mehr weitergeleitet als abgerufen."))
+        if self.remaining < 0:
+            messages.append(_("Es wurde mehr ausgegeben als bewilligt."))
+        if self.spent > self.forwarded:
+            messages.append(_("Der Träger hat Ausgaben vorfinanziert, die noch nicht weitergeleitet sind."))
+        return messages
+
+    def add(self, other: "Balance") -> None:
+        for name in FIGURES:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class BalanceRow:
+    agency: Agency
+    year: int
+    balance: Balance
+
+
+@dataclass
+class BalanceSheet:
+    rows: list[BalanceRow]
+    per_provider: list[tuple[object, Balance, list[BalanceRow]]]
+    total: Balance = field(default_factory=Balance)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(1 for row in self.rows if row.balance.warnings)
+
+
+def balance_sheet(
+    *, district_id: int, phase, provider_ids=None, agency_ids=None, year: int | None = None
+) -> BalanceSheet:
+    agencies = Agency.objects.filter(provider__district_id=district_id).select_related("provider")
+    if provider_ids is not None:
+        agencies = agencies.filter(provider_id__in=provider_ids)
+    if agency_ids is not None:
+        agencies = agencies.filter(pk__in=agency_ids)
+    agencies = list(agencies.order_by("provider__name", "name"))
+    ids = [agency.pk for agency in agencies]
+    years = [year] if year else phase.years
+    figures: dict[tuple[int, int], Balance] = defaultdict(Balance)
+
+    def collect(queryset, agency_key: str, year_key: str, target: str, sign: int = 1) -> None:
+        for item in queryset.values(agency_key, year_key).annotate(total=Sum("amount")).order_by():
+            key = (item[agency_key], item[year_key])
+            setattr(figures[key], target, getattr(figures[key], target) + sign * (item["total"] or ZERO))
+
+    collect(
+        GrantedAmount.objects.filter(
+            agency_id__in=ids, decision__joint_application__phase=phase, funding_year__year__in=years
+        ),
+        "agency_id",
+        "funding_year__year",
+        "granted",
+    )
+    reallocations = Reallocation.objects.filter(funding_year__phase=phase, funding_year__year__in=years)
+    collect(reallocations.filter(to_agency_id__in=ids), "to_agency_id", "funding_year__year", "reallocated")
+    collect(reallocations.filter(from_agency_id__in=ids), "from_agency_id", "funding_year__year", "reallocated", -1)
+    collect(
+        FundsCallLine.objects.filter(
+            agency_id__in=ids, funds_call__funding_year__phase=phase, funds_call__funding_year__year__in=years
+        ),
+        "agency_id",
+        "funds_call__funding_year__year",
+        "called",
+    )
+    collect(
+        FundsTransfer.objects.filter(agency_id__in=ids, funding_year__phase=phase, funding_year__year__in=years),
+        "agency_id",
+        "funding_year__year",
+        "forwarded",
+    )
+    _collect_spent(figures, ids, phase, years)
+
+    rows, groups, total = [], {}, Balance()
+    for agency in agencies:
+        for y in years:
+            balance = figures.get((agency.pk, y), Balance())
+            row = BalanceRow(agency=agency, year=y, balance=balance)
+            rows.append(row)
+            entry = groups.setdefault(agency.provider_id, (agency.provider, Balance(), []))
+            entry[1].add(balance)
+            entry[2].append(row)
+            total.add(balance)
+    return BalanceSheet(rows=rows, per_provider=list(groups.values()), total=total)
+
+
+def _collect_spent(figures, ids, phase, years) -> None:
+    forecasts = SpendingForecast.objects.filter(
+        agency_id__in=ids, funding_year__phase=phase, funding_year__year__in=years
+    ).values_list("agency_id", "funding_year__year", "spent_to_date")
+    for agency_id, year, spent in forecasts:
+        figures[(agency_id, year)].spent = spent
+    statements = {
+        (s["provider_id"], s["funding_year__year"]): s["actual_grant"]
+        for s in PartialStatement.objects.filter(funding_year__phase=phase, funding_year__year__in=years).values(
+            "provider_id", "funding_year__year", "actual_grant"
+        )
+    }
+    if not statements:
+        return
+    receipts = list(
+        Receipt.objects.filter(agency_id__in=ids, statement__funding_year__phase=phase)
+        .values("agency_id", "statement__provider_id", "statement__funding_year__year")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    per_provider: dict[tuple, Decimal] = defaultdict(lambda: ZERO)
+    for item in receipts:
+        per_provider[(item["statement__provider_id"], item["statement__funding_year__year"])] += item["total"]
+    for item in receipts:
+        key = (item["statement__provider_id"], item["statement__funding_year__year"])
+        grant, costs = statements.get(key), per_provider[key]
+        if grant is None or not costs:
+            continue
+        figures[(item["agency_id"], key[1])].spent = cents(item["total"] * grant / costs)
