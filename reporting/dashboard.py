@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.http import HttpRequest
 
 from agencies import panels as agency_panels
+from agencies.staff_changes import panels as staff_change_panels
 from core.panels import Panel
 
 PanelFactory = Callable[[HttpRequest], Panel | None]
@@ -13,6 +14,9 @@ PANELS: list[PanelFactory] = [
     agency_panels.my_agencies_panel,
     agency_panels.district_panel,
     agency_panels.network_panel,
+    staff_change_panels.provider_changes_panel,
+    staff_change_panels.coordinator_changes_panel,
+    staff_change_panels.authority_changes_panel,
 ]
 
 
