@@ -356,10 +356,16 @@ class StaffChange(Submittable):
             data[field] = "" if value is None else str(value)
         return data
 
+    def full_clean(self, exclude=None, validate_unique=True, validate_constraints=True):
+        # Remembered so clean() does not repeat a "required" error for a field a form already refused.
+        self._clean_exclude = set(exclude or ())
+        super().full_clean(exclude=exclude, validate_unique=validate_unique, validate_constraints=validate_constraints)
+
     def clean(self):
         errors: dict[str, list] = {}
+        skip = getattr(self, "_clean_exclude", set())
         for field in KIND_REQUIRED.get(self.kind, ()):
-            if getattr(self, field) in (None, ""):
+            if field not in skip and getattr(self, field) in (None, ""):
                 errors.setdefault(field, []).append(
                     _("Bitte füllen Sie dieses Feld für diese Art von Veränderung aus.")
                 )

@@ -54,6 +54,7 @@ class StaffChangeForm(forms.ModelForm):
     class Meta:
         model = StaffChange
         fields = ("effective_on", *sorted({f for fields in KIND_FIELDS.values() for f in fields}), "note")
+        localized_fields = ("new_fte",)
         widgets = {
             "effective_on": DateInput(),
             "end_on": DateInput(),
