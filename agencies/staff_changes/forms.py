@@ -42,8 +42,8 @@ class StartForm(forms.Form):
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
-        if agencies.count() == 1:
-            self.fields["agency"].initial = agencies.first()
+        if not self.initial.get("agency") and len(choices := list(agencies[:2])) == 1:
+            self.initial["agency"] = choices[0].pk
 
 
 class StaffChangeForm(forms.ModelForm):

@@ -84,8 +84,14 @@ def change_list(request):
 def change_start(request):
     if not request.user.has_perm("agencies.file_staff_change"):
         raise PermissionDenied
-    form = StartForm(request.GET or None, agencies=_filing_agencies(request.user))
-    if request.GET and form.is_valid():
+    # Bound only once a kind was chosen; a link from an agency page (?agency=…) just preselects the agency.
+    bound = "kind" in request.GET
+    form = StartForm(
+        request.GET if bound else None,
+        agencies=_filing_agencies(request.user),
+        initial={"agency": request.GET.get("agency")},
+    )
+    if bound and form.is_valid():
         return redirect(
             "agencies:staff_change_create", agency=form.cleaned_data["agency"].pk, kind=form.cleaned_data["kind"]
         )

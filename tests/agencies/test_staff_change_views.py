@@ -303,3 +303,12 @@ def test_detail_shows_history_and_decision_actions(client, forwarded, authority)
     content = response.content.decode()
     assert "Entscheidung der Behörde erfassen" in content
     assert "Eingereicht → Freigegeben" in content
+
+
+def test_agency_page_links_the_provider_to_a_preselected_start(client, world, provider_manager):
+    client.force_login(provider_manager)
+    assert "Personal- oder Stellenveränderung melden" in client.get(world.agency.get_absolute_url()).content.decode()
+    response = client.get(reverse("agencies:staff_change_start"), {"agency": world.agency.pk})
+    assert response.status_code == 200
+    assert not response.context["form"].errors
+    assert f'value="{world.agency.pk}" selected' in response.content.decode()
