@@ -395,3 +395,14 @@ def test_other_districts_coordinator_is_not_mailed(
         services.submit_staff_change(change=increase, by=provider_manager)
     assert mail.outbox[0].to == [coordinator.email]
     assert other.email not in mail.outbox[0].to
+
+
+def test_open_changes_appear_in_the_calendar_of_who_may_see_them(forwarded, coordinator, other_coordinator):
+    from core.calendar import events_for
+
+    def ours(user):  # other apps contribute their own events to the same feed
+        day = forwarded.effective_on
+        return [e.uid for e in events_for(user, day, day) if e.uid.startswith("staff-change-")]
+
+    assert ours(coordinator) == [f"staff-change-{forwarded.pk}@agenturnetz"]
+    assert ours(other_coordinator) == []
