@@ -118,7 +118,7 @@ def apply_due_changes(*, today: date) -> int:
         try:
             with transaction.atomic():
                 change = (
-                    StaffChange.objects.select_for_update(skip_locked=True)
+                    StaffChange.objects.select_for_update(skip_locked=True, of=("self",))
                     .filter(pk=pk, applied_at__isnull=True)
                     .select_related("agency", "staff_member", "position", "site")
                     .first()
