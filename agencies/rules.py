@@ -55,9 +55,9 @@ def can_view_staff_change(user, change) -> bool:
     if change is None:
         return False
     scope = scope_for(user)
-    if scope.is_administrator or scope.coordinates(_district_id(change)):
+    if scope.is_administrator or scope.manages_provider(change.agency.provider_id):
         return True
-    if scope.manages_provider(change.agency.provider_id):
+    if change.state != State.DRAFT and scope.coordinates(_district_id(change)):
         return True
     return change.state == State.FORWARDED and (
         change.agency.provider.district.funding_authority_id in scope.funding_authority_ids

@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
                 (
                     "effective_on",
                     models.DateField(
-                        help_text="Der Tag, ab dem die Veränderung gilt. Format: TT.MM.JJJJ", verbose_name="wirksam ab"
+                        help_text="Der erste Tag, an dem die Veränderung gilt.", verbose_name="wirksam ab"
                     ),
                 ),
                 (

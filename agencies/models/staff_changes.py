@@ -185,9 +185,7 @@ class StaffChange(Submittable):
         Agency, on_delete=models.PROTECT, related_name="staff_changes", verbose_name=_("Integrationsagentur")
     )
     kind = models.CharField(_("Art der Veränderung"), max_length=32, choices=ChangeKind.choices)
-    effective_on = models.DateField(
-        _("wirksam ab"), help_text=_("Der Tag, ab dem die Veränderung gilt. Format: TT.MM.JJJJ")
-    )
+    effective_on = models.DateField(_("wirksam ab"), help_text=_("Der erste Tag, an dem die Veränderung gilt."))
     end_on = models.DateField(
         _("befristet bis"),
         null=True,

@@ -69,6 +69,7 @@ class StaffChangeForm(forms.ModelForm):
         for name in list(self.fields):
             if name not in (*wanted, "version"):
                 del self.fields[name]
+        self.order_fields(wanted)
         for name in KIND_REQUIRED[kind]:
             self.fields[name].required = True
         self.fields["effective_on"].label = EFFECTIVE_LABEL.get(kind, _("wirksam ab"))

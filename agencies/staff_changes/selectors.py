@@ -13,16 +13,16 @@ from core.workflow import State
 
 
 def staff_change_q(user) -> Q:
-    """Provider managers see their providers' changes, coordinators their district's, the funding authority only
-    what was forwarded to it. Specialists and the state level see none (they contain personal data)."""
+    """Provider managers see their providers' changes, coordinators their district's filed ones (not drafts), the
+    funding authority only what was forwarded to it. Specialists and the state level see none (personal data)."""
     scope = scope_for(user)
     if scope.is_administrator:
         return Q()
     q = Q(pk__in=[])
     if scope.provider_ids:
         q |= Q(agency__provider_id__in=scope.provider_ids)
-    if scope.district_ids:
-        q |= Q(agency__provider__district_id__in=scope.district_ids)
+    if scope.district_ids:  # the coordination sees a change once it was filed, not the provider's drafts
+        q |= Q(agency__provider__district_id__in=scope.district_ids) & ~Q(state=State.DRAFT)
     if scope.funding_authority_ids:
         q |= Q(state=State.FORWARDED, agency__provider__district__funding_authority_id__in=scope.funding_authority_ids)
     return q

@@ -153,9 +153,10 @@ def change_detail(request, pk: int):
         {
             "change": change,
             "today": timezone.localdate(),
-            "history": history_of(change),
+            "timeline": sorted(
+                [*history_of(change), *change.events.select_related("by")], key=lambda entry: (entry.at, entry.pk)
+            ),
             "revisions": revisions_of(change),
-            "events": change.events.select_related("by"),
             "pdfs": stored_documents_of(change, StoredDocument.Kind.FORWARDED_PDF),
             "can_edit": user.has_perm("agencies.edit_staff_change", change),
             "can_delete": user.has_perm("agencies.delete_staff_change", change),

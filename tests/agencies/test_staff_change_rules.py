@@ -68,3 +68,10 @@ def test_administrator_may_file_and_review(increase, admin_user, provider_manage
     assert admin_user.has_perm("agencies.file_staff_change", increase.agency)
     services.submit_staff_change(change=increase, by=provider_manager)
     assert admin_user.has_perm("agencies.review_staff_change", increase)
+
+
+def test_coordinator_does_not_see_the_providers_drafts(increase, coordinator, provider_manager):
+    assert not coordinator.has_perm("agencies.view_staff_change", increase)
+    assert not staff_changes_visible_to(coordinator).exists()
+    services.submit_staff_change(change=increase, by=provider_manager)
+    assert coordinator.has_perm("agencies.view_staff_change", increase)
