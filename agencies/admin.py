@@ -15,6 +15,8 @@ from agencies.models import (
     Provider,
     Site,
     SocialSpace,
+    StaffChange,
+    StaffChangeEvent,
     StaffMember,
     WelfareAssociation,
 )
@@ -102,7 +104,7 @@ class ProviderAdmin(admin.ModelAdmin):
 
 @admin.register(DistrictAssociation)
 class DistrictAssociationAdmin(admin.ModelAdmin):
-    list_display = ("name", "welfare_association", "city")
+    list_display = ("name", "welfare_association", "city", "funding_authority")
     search_fields = ("name",)
 
 
@@ -125,3 +127,35 @@ admin.site.unregister(User)
 @admin.register(User)
 class UserWithMembershipsAdmin(AgenturnetzUserAdmin):
     inlines = [MembershipInline]
+
+
+class StaffChangeEventInline(admin.TabularInline):
+    model = StaffChangeEvent
+    extra = 0
+    can_delete = False
+    fields = ("at", "kind", "by", "message")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(StaffChange)
+class StaffChangeAdmin(admin.ModelAdmin):
+    """Read-only: filing, checking, forwarding and decisions go through the pages (and their services), so every
+    step is logged. The admin is for looking things up."""
+
+    list_display = ("pk", "kind", "agency", "effective_on", "state", "applied_at")
+    list_filter = ("state", "kind", "agency__provider__district")
+    search_fields = ("agency__name", "last_name", "staff_member__last_name")
+    list_select_related = ("agency", "staff_member")
+    inlines = [StaffChangeEventInline]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -375,6 +375,13 @@ def seed(*, today: date) -> None:
     admin = _ensure_user("admin", "Anke", "Vossen", Role.ADMINISTRATOR)
     admin.is_staff = admin.is_superuser = True
     admin.save(update_fields=["is_staff", "is_superuser"])
+    DistrictAssociation.objects.filter(pk__in=[awo_district.pk, caritas_district.pk]).update(
+        funding_authority=authority
+    )
+
+    from agencies import demo_staff_changes
+
+    demo_staff_changes.seed(today=today)
 
 
 def _ensure_staff(*, agency: Agency, first_name: str, last_name: str, fte: Decimal) -> StaffMember:

@@ -14,4 +14,8 @@ BEAT_SCHEDULE: dict = {
         "task": "funding.tasks.send_weekly_digests",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
     },
+    "agencies-staff-change-day": {
+        "task": "agencies.tasks.run_staff_change_day",
+        "schedule": crontab(hour=5, minute=30),
+    },
 }

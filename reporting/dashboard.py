@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.http import HttpRequest
 
 from agencies import panels as agency_panels
+from agencies.staff_changes import panels as staff_change_panels
 from core.panels import Panel
 from finance import panels as finance_panels
 from funding import panels as funding_panels
@@ -22,6 +23,9 @@ PANELS: list[PanelFactory] = [
     planning_panels.inbox_panel,
     finance_panels.provider_panel,
     finance_panels.coordinator_panel,
+    staff_change_panels.provider_changes_panel,
+    staff_change_panels.coordinator_changes_panel,
+    staff_change_panels.authority_changes_panel,
 ]
 
 

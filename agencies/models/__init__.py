@@ -12,10 +12,17 @@ from agencies.models.organisations import (
     WelfareAssociation,
 )
 from agencies.models.staff import Assignment, Position, StaffMember
+from agencies.models.staff_changes import (
+    ChangeKind,
+    StaffChange,
+    StaffChangeDecision,
+    StaffChangeEvent,
+)
 
 __all__ = [
     "Agency",
     "Assignment",
+    "ChangeKind",
     "DistrictAssociation",
     "FieldOfAction",
     "FundingAuthority",
@@ -27,6 +34,9 @@ __all__ = [
     "Role",
     "Site",
     "SocialSpace",
+    "StaffChange",
+    "StaffChangeDecision",
+    "StaffChangeEvent",
     "StaffMember",
     "WelfareAssociation",
 ]

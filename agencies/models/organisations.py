@@ -34,6 +34,18 @@ class DistrictAssociation(models.Model):
     name = models.CharField(_("Name"), max_length=200, unique=True)
     city = models.CharField(_("Sitz"), max_length=100)
     email = models.EmailField(_("E-Mail"), blank=True)
+    funding_authority = models.ForeignKey(
+        "agencies.FundingAuthority",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="districts",
+        verbose_name=_("Bewilligungsbehörde"),
+        help_text=_(
+            "Die Behörde, an die der Bezirksverband Personal- und Stellenveränderungen weiterleitet. Ohne Eintrag "
+            "können Veränderungen geprüft, aber nicht weitergeleitet werden."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Bezirksverband")
