@@ -6,6 +6,7 @@ from django.http import HttpRequest
 
 from agencies import panels as agency_panels
 from core.panels import Panel
+from reporting import panels as reporting_panels
 
 PanelFactory = Callable[[HttpRequest], Panel | None]
 
@@ -13,6 +14,7 @@ PANELS: list[PanelFactory] = [
     agency_panels.my_agencies_panel,
     agency_panels.district_panel,
     agency_panels.network_panel,
+    reporting_panels.surveys_panel,
 ]
 
 

@@ -95,3 +95,6 @@ class ResponseImport(models.Model):
         verbose_name = _("Import")
         verbose_name_plural = _("Importe")
         ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.filename

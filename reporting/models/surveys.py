@@ -198,6 +198,9 @@ class SurveyTarget(models.Model):
         verbose_name_plural = _("befragte Agenturen")
         constraints = [models.UniqueConstraint(fields=["survey", "agency"], name="survey_target_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.agency} – {self.survey}"
+
 
 class Question(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions", verbose_name=_("Umfrage"))
@@ -306,6 +309,9 @@ class SurveyReminder(models.Model):
         verbose_name_plural = _("Erinnerungen")
         constraints = [models.UniqueConstraint(fields=["survey", "agency", "days_before"], name="survey_reminder_once")]
 
+    def __str__(self) -> str:
+        return f"{self.survey} – {self.agency} ({self.days_before})"
+
 
 class SurveyLogEntry(models.Model):
     """Audit trail of a survey: who did what, when and why (launch, close, submit, reopen, import, takeover)."""
@@ -331,3 +337,6 @@ class SurveyLogEntry(models.Model):
         verbose_name = _("Protokolleintrag")
         verbose_name_plural = _("Protokolleinträge")
         ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.survey} – {self.get_action_display()}"

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from agencies.models import Agency
 from reporting.forms import ReopenForm, ResponseForm
+from reporting.models import Response
 from reporting.selectors import answering_agencies, responses_visible_to
 from reporting.services import responses as response_service
 from reporting.services.answers import is_visible
@@ -27,20 +28,25 @@ def respond(request, pk: int):
     if not survey.is_open:
         messages.info(request, _("Diese Umfrage nimmt keine Antworten mehr an."))
         return redirect(survey)
-    response = response_service.start_response(survey=survey, agency=agency, by=request.user)
-    if not request.user.has_perm("reporting.edit_response", response):
+    # A response row is created on the first save, not by merely looking at the questionnaire.
+    response = Response.objects.filter(survey=survey, agency=agency).first()
+    if response is None:
+        response = Response(survey=survey, agency=agency)
+    elif not request.user.has_perm("reporting.edit_response", response):
         return redirect(response)
     questions = response_service.questions_of(survey)
     form = ResponseForm(
         request.POST or None,
         questions=questions,
         agency=agency,
-        initial_values=response_service.load_values(response),
+        initial_values=response_service.load_values(response) if response.pk else {},
         initial={"version": response.version},
     )
     if request.method == "POST" and form.is_valid():
         submit = "abschicken" in request.POST
         action = response_service.submit_response if submit else response_service.save_draft
+        if response.pk is None:
+            response = response_service.start_response(survey=survey, agency=agency, by=request.user)
         try:
             action(response=response, values=form.values(), version=form.cleaned_data["version"], by=request.user)
         except ValidationError as error:
