@@ -128,8 +128,16 @@ def check(survey: Survey, *, filename: str, content: bytes) -> Check:
     seen: dict[int, int] = {}
     rows = []
     for number, cells in enumerate(table[1:], start=2):
-        cells = dict(zip(header, (str(cell).strip() for cell in cells), strict=False))
         row = Row(number=number)
+        if any(str(cell).strip() for cell in cells[len(header) :]):
+            row.errors.append(
+                _(
+                    "Spalte %(col)d: Die Zeile hat mehr Werte als Spaltenüberschriften. Steht ein Semikolon in einem "
+                    "Wert, setzen Sie den Wert in Anführungszeichen."
+                )
+                % {"col": len(header) + 1}
+            )
+        cells = dict(zip(header, (str(cell).strip() for cell in cells), strict=False))
         _identify(row, cells, targets, by_name)
         for name, question in known.items():
             if question is not None and cells.get(name, "") != "":
