@@ -15,6 +15,7 @@ from reporting.models import (
     ResponseState,
     Survey,
     SurveyLogEntry,
+    SurveyState,
 )
 from reporting.services.answers import OTHER_KEY, AnswerValue, check_answers, strip_hidden
 from reporting.services.surveys import log
@@ -99,6 +100,13 @@ def write_answers(*, response: Response, questions: list[Question], values: dict
     Answer.partners.through.objects.bulk_create(partner_links)
 
 
+def _require_open(response: Response) -> None:
+    """Checked apart from the conditional UPDATE below: a join in that UPDATE would become a subquery, which
+    PostgreSQL does not re-check after waiting for a concurrent writer's lock (two submits could both win)."""
+    if not Survey.objects.filter(pk=response.survey_id, state=SurveyState.OPEN).exists():
+        raise ResponseError(_("Diese Umfrage nimmt keine Antworten mehr an."))
+
+
 @transaction.atomic
 def save_draft(*, response: Response, values: dict[int, AnswerValue], version: int, by) -> Response:
     """Saves the answers of a draft. Conditional UPDATE on `version`: if another specialist of the agency saved
@@ -107,9 +115,10 @@ def save_draft(*, response: Response, values: dict[int, AnswerValue], version: i
     errors = check_answers(questions, values, require=False)
     if errors:
         raise ValidationError(errors)
-    changed = Response.objects.filter(
-        pk=response.pk, version=version, state=ResponseState.DRAFT, survey__state="open"
-    ).update(version=F("version") + 1, updated_by=by, updated_at=timezone.now())
+    _require_open(response)
+    changed = Response.objects.filter(pk=response.pk, version=version, state=ResponseState.DRAFT).update(
+        version=F("version") + 1, updated_by=by, updated_at=timezone.now()
+    )
     if changed != 1:
         raise ResponseError(
             _(
@@ -130,10 +139,9 @@ def submit_response(*, response: Response, values: dict[int, AnswerValue], versi
     errors = check_answers(questions, values, require=True)
     if errors:
         raise ValidationError(errors)
+    _require_open(response)
     now = timezone.now()
-    changed = Response.objects.filter(
-        pk=response.pk, version=version, state=ResponseState.DRAFT, survey__state="open"
-    ).update(
+    changed = Response.objects.filter(pk=response.pk, version=version, state=ResponseState.DRAFT).update(
         state=ResponseState.SUBMITTED,
         version=F("version") + 1,
         submitted_at=now,
