@@ -1,10 +1,11 @@
 """Read queries of the surveys. Every list and detail starts from one of these."""
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 
 from agencies.access import scope_for
 from agencies.models import Agency
 from reporting.models import Response, ResponseState, Survey, SurveyState, SurveyTarget
+from reporting.rules import owns
 
 
 def owned_q(scope) -> Q:
@@ -44,7 +45,6 @@ def surveys_visible_to(user) -> QuerySet[Survey]:
 
 def with_response_counts(queryset: QuerySet[Survey]) -> QuerySet[Survey]:
     submitted = Response.objects.filter(survey=OuterRef("pk"), state=ResponseState.SUBMITTED)
-    from django.db.models import IntegerField, Subquery
 
     def count(qs):
         return Subquery(qs.order_by().values("survey").annotate(n=Count("pk")).values("n"), output_field=IntegerField())
@@ -56,8 +56,6 @@ def with_response_counts(queryset: QuerySet[Survey]) -> QuerySet[Survey]:
 
 
 def responses_visible_to(user, survey: Survey) -> QuerySet[Response]:
-    from reporting.rules import owns
-
     scope = scope_for(user)
     qs = Response.objects.filter(survey=survey).select_related("agency__provider__district", "survey")
     if owns(scope, survey):

@@ -151,7 +151,10 @@ def check(survey: Survey, *, filename: str, content: bytes) -> Check:
             if row.agency_id in answered:
                 row.errors.append(_("Spalte „agentur“: Für diese Agentur liegt bereits eine abgeschickte Antwort vor."))
         for question_id, problems in check_answers(questions, row.values, require=False).items():
-            row.errors.extend(f"Spalte „{by_id[question_id].key}“: {problem}" for problem in problems)
+            row.errors.extend(
+                _("Spalte „%(col)s“: %(problem)s") % {"col": by_id[question_id].key, "problem": problem}
+                for problem in problems
+            )
         for question_id in row.values:
             if not is_visible(by_id[question_id], row.values, by_id):
                 row.errors.append(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from agencies.models import Agency
 from reporting.models import Answer, Question, QuestionKind, Response, ResponseState, Survey, SurveyTarget
@@ -187,7 +188,7 @@ def _evaluate(question, shown, values, responses, agencies, partner_pairs, *, na
             result.options.append(
                 OptionResult(
                     "sonstiges",
-                    "Sonstiges",
+                    _("Sonstiges"),
                     len(others),
                     percent(len(others), result.base),
                     percent(len(others), result.mentions),
