@@ -97,6 +97,7 @@ class QuestionForm(forms.ModelForm):
             "text",
             "key",
             "help_text",
+            "position",
             "kind",
             "required",
             "options_text",
@@ -116,8 +117,14 @@ class QuestionForm(forms.ModelForm):
                 f"{option.key}: {option.label}" for option in self.instance.options.all()
             )
         self.fields["condition_question"].queryset = others
+        self.fields["position"].required = False
+        self.fields["position"].help_text = _("Leer lassen: die Frage kommt ans Ende.")
         self.fields["condition_question"].help_text = _("Leer lassen, wenn die Frage immer gestellt wird.")
         self.fields["condition_option_key"].help_text = _("Schlüssel der Antwort, z. B. „ja“.")
+
+    def clean_position(self):
+        position = self.cleaned_data.get("position")
+        return position if position is not None else (self.instance.position or 0)
 
     def clean_options_text(self):
         try:

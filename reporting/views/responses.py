@@ -66,12 +66,18 @@ def respond(request, pk: int):
     )
 
 
-@login_required
-def response_detail(request, pk: int, response_pk: int):
+def _response(request, pk: int, response_pk: int, permission: str):
+    """The survey and one of its responses, found through the selectors and checked by `permission`."""
     survey = visible_survey(request, pk)
     response = get_object_or_404(responses_visible_to(request.user, survey), pk=response_pk)
-    if not request.user.has_perm("reporting.view_response", response):
+    if not request.user.has_perm(permission, response):
         raise Http404
+    return survey, response
+
+
+@login_required
+def response_detail(request, pk: int, response_pk: int):
+    survey, response = _response(request, pk, response_pk, "reporting.view_response")
     questions = response_service.questions_of(survey)
     values = response_service.load_values(response)
     by_id = {question.pk: question for question in questions}
@@ -107,10 +113,7 @@ def _labels(question, value) -> list[str]:
 @login_required
 @require_POST
 def response_reopen(request, pk: int, response_pk: int):
-    survey = visible_survey(request, pk)
-    response = get_object_or_404(responses_visible_to(request.user, survey), pk=response_pk)
-    if not request.user.has_perm("reporting.reopen_response", response):
-        raise Http404
+    _survey, response = _response(request, pk, response_pk, "reporting.reopen_response")
     form = ReopenForm(request.POST)
     if form.is_valid():
         try:
