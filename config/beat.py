@@ -18,4 +18,8 @@ BEAT_SCHEDULE: dict = {
         "task": "agencies.tasks.run_staff_change_day",
         "schedule": crontab(hour=5, minute=30),
     },
+    "reporting-survey-reminders": {
+        "task": "reporting.send_survey_reminders",
+        "schedule": crontab(hour=7, minute=15),
+    },
 }

@@ -10,4 +10,6 @@ SEEDERS = [
     funding_demo.seed,
     planning_demo.seed,
     finance_demo.seed,
+from reporting import demo as reporting_demo
+    reporting_demo.seed,
 ]

@@ -10,6 +10,7 @@ from core.panels import Panel
 from finance import panels as finance_panels
 from funding import panels as funding_panels
 from planning import panels as planning_panels
+from reporting import panels as reporting_panels
 
 PanelFactory = Callable[[HttpRequest], Panel | None]
 
@@ -26,6 +27,7 @@ PANELS: list[PanelFactory] = [
     staff_change_panels.provider_changes_panel,
     staff_change_panels.coordinator_changes_panel,
     staff_change_panels.authority_changes_panel,
+    reporting_panels.surveys_panel,
 ]
 
 

@@ -1,0 +1,3 @@
+from reporting.views.dashboard import dashboard
+
+__all__ = ["dashboard"]
