@@ -6,6 +6,7 @@ from django.http import HttpRequest
 
 from agencies import panels as agency_panels
 from core.panels import Panel
+from meetings import panels as meeting_panels
 
 PanelFactory = Callable[[HttpRequest], Panel | None]
 
@@ -13,6 +14,8 @@ PANELS: list[PanelFactory] = [
     agency_panels.my_agencies_panel,
     agency_panels.district_panel,
     agency_panels.network_panel,
+    meeting_panels.owner_warnings_panel,
+    meeting_panels.my_meetings_panel,
 ]
 
 
