@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.calendar import events_for
-from meetings.models import Attendance, Meeting, Notice, Protocol, ProposalStatus, Response
+from meetings.models import Attendance, Meeting, Notice, ProposalStatus, Protocol, Response
 from meetings.services import groups as group_services
 from meetings.services import notices, rotation
 from meetings.services.participation import Decision, decide_proposal, propose_item, respond, volunteer
@@ -114,7 +114,7 @@ def test_publishing_the_plan_tells_every_member_once_and_shows_dates_in_their_ca
         end_time=circle.meeting.end_time,
     )
     assert first.published_at is None
-    assert not [e for e in events_for(specialist, date(year, 1, 1), date(year, 12, 31))]
+    assert events_for(specialist, date(year, 1, 1), date(year, 12, 31)) == []
     with django_capture_on_commit_callbacks(execute=True):
         group_services.publish_plan(group=circle.group, year=year, by=coordinator)
     assert sorted(m.to[0] for m in mail.outbox) == sorted([specialist.email, "tarek@jmd.example"])
@@ -206,10 +206,12 @@ def test_action_item_reminder_is_sent_once_in_the_reminder_window(circle, django
     published_protocol(past)
     action = action_item(item, circle.member, due_in_days=10)
     assert notices.send_due_action_reminders(today=timezone.localdate()) == 0  # 10 days > 7 days ahead
-    with time_machine.travel(action.due_date - timedelta(days=7), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            assert notices.send_due_action_reminders(today=timezone.localdate()) == 1
-            assert notices.send_due_action_reminders(today=timezone.localdate()) == 0
+    with (
+        time_machine.travel(action.due_date - timedelta(days=7), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert notices.send_due_action_reminders(today=timezone.localdate()) == 1
+        assert notices.send_due_action_reminders(today=timezone.localdate()) == 0
     assert mail.outbox[0].to == [circle.member.contact_email]
     assert "Materialien verschicken" in mail.outbox[0].body
 
