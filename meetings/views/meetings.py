@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -63,6 +64,7 @@ def _meeting_context(request, meeting, rsvp_form=None) -> dict:
         ),
         "protocol": getattr(meeting, "protocol", None) if hasattr(meeting, "protocol") else None,
         "total_minutes": sum(item.minutes for item in meeting.agenda_items.all()),
+        "today": timezone.localdate(),
     }
     if manages:
         attendances = list(
