@@ -22,4 +22,12 @@ BEAT_SCHEDULE: dict = {
         "task": "reporting.send_survey_reminders",
         "schedule": crontab(hour=7, minute=15),
     },
+    "meetings-send-due-invitations": {
+        "task": "meetings.tasks.send_due_invitations",
+        "schedule": crontab(hour=6, minute=15),
+    },
+    "meetings-send-due-action-reminders": {
+        "task": "meetings.tasks.send_due_action_reminders",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }

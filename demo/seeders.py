@@ -12,4 +12,6 @@ SEEDERS = [
     finance_demo.seed,
 from reporting import demo as reporting_demo
     reporting_demo.seed,
+from meetings import demo as meetings_demo
+    meetings_demo.seed,
 ]

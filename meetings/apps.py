@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Arbeitskreise und Sitzungen")
+
+    def ready(self):
+        from core.calendar import register_event_source
+        from meetings.calendar import meeting_events
+
+        register_event_source("meetings", meeting_events)

@@ -1,3 +1,48 @@
+from django.urls import path
+
+from meetings.views import groups, meetings, participation, protocols
+
 app_name = "meetings"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", groups.group_list, name="list"),
+    path("neu/", groups.group_create, name="group_create"),
+    path("<int:pk>/", groups.group_detail, name="group"),
+    path("<int:pk>/bearbeiten/", groups.group_edit, name="group_edit"),
+    path("<int:pk>/mitglieder/", groups.members, name="members"),
+    path("mitglied/<int:pk>/entfernen/", groups.member_remove, name="member_remove"),
+    path("<int:pk>/jahresplan/<int:year>/", groups.annual_plan, name="plan"),
+    path("<int:pk>/jahresplan/<int:year>/veroeffentlichen/", groups.plan_publish, name="plan_publish"),
+    path("<int:pk>/vorstellung-anbieten/", groups.volunteer_view, name="volunteer"),
+    path("<int:pk>/vorschlag/", participation.propose, name="propose"),
+    path("vorschlag/<int:pk>/", participation.decide, name="decide"),
+    path("<int:pk>/themen/", participation.topics, name="topics"),
+    path("thema/<int:pk>/stimme/", participation.topic_vote, name="topic_vote"),
+    path("thema/<int:pk>/auswahl/", participation.topic_choose, name="topic_choose"),
+    path("sitzung/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("sitzung/<int:pk>/bearbeiten/", meetings.meeting_edit, name="meeting_edit"),
+    path("sitzung/<int:pk>/absagen/", meetings.meeting_cancel, name="meeting_cancel"),
+    path("sitzung/<int:pk>/tagesordnung/neu/", meetings.agenda_item_add, name="item_add"),
+    path("sitzung/<int:pk>/tagesordnung.pdf", meetings.agenda_pdf_view, name="agenda_pdf"),
+    path("sitzung/<int:pk>/termin.ics", meetings.meeting_ics_view, name="meeting_ics"),
+    path("sitzung/<int:pk>/rueckmeldung/", meetings.rsvp, name="rsvp"),
+    path("sitzung/<int:pk>/antwort/<str:token>/", meetings.guest_rsvp, name="guest_rsvp"),
+    path("sitzung/<int:pk>/antwort/<str:token>/termin.ics", meetings.guest_ics, name="guest_ics"),
+    path("sitzung/<int:pk>/anwesenheit/", meetings.attendance_view, name="attendance"),
+    path("sitzung/<int:pk>/einladen/", meetings.invitations_send, name="invite"),
+    path("sitzung/<int:pk>/vorstellung/", meetings.presenter, name="presenter"),
+    path("top/<int:pk>/", meetings.agenda_item_edit, name="item_edit"),
+    path("top/<int:pk>/entfernen/", meetings.agenda_item_delete, name="item_delete"),
+    path("top/<int:pk>/verschieben/", meetings.agenda_item_move, name="item_move"),
+    path("top/<int:pk>/anlage/", meetings.attachment_upload, name="attachment_upload"),
+    path("anlage/<int:pk>/", meetings.attachment_download, name="attachment"),
+    path("sitzung/<int:pk>/protokoll/", protocols.protocol_detail, name="protocol"),
+    path("sitzung/<int:pk>/protokoll/bearbeiten/", protocols.protocol_edit, name="protocol_edit"),
+    path("sitzung/<int:pk>/protokoll/aufgabe/", protocols.action_item_add, name="action_item_add"),
+    path("sitzung/<int:pk>/protokoll/freigeben/", protocols.protocol_publish, name="protocol_publish"),
+    path("sitzung/<int:pk>/protokoll.pdf", protocols.protocol_pdf_view, name="protocol_pdf"),
+    path("aufgabe/<int:pk>/entfernen/", protocols.action_item_delete, name="action_item_delete"),
+    path("aufgabe/<int:pk>/erledigt/", protocols.action_item_done, name="action_item_done"),
+    path("aufgaben/", protocols.my_action_items, name="action_items"),
+    path("archiv/", protocols.archive, name="archive"),
+]

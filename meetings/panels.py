@@ -1,0 +1,78 @@
+"""Dashboard panels of the meetings app: members see their next meetings and open action items; owners see what
+needs their attention (thin annual plans, missing protocols, open proposals)."""
+
+from datetime import timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from core.panels import Panel
+from meetings.models import AgendaProposal, AnnualPlan, Meeting, ProposalStatus, Protocol
+from meetings.rules import member_group_ids
+from meetings.selectors import groups_managed_by, open_action_items_for, upcoming_meetings_for
+
+PROTOCOL_GRACE_DAYS = 14
+
+
+def my_meetings_panel(request) -> Panel | None:
+    """Members: the next published meetings of their groups and their open action items."""
+    user = request.user
+    if not member_group_ids(user):
+        return None
+    today = timezone.localdate()
+    meetings = list(upcoming_meetings_for(user, today).filter(group_id__in=member_group_ids(user))[:5])
+    action_items = list(open_action_items_for(user)[:10])
+    return Panel(
+        "meetings/panels/my_meetings.html",
+        {"meetings": meetings, "action_items": action_items, "today": today},
+        order=30,
+    )
+
+
+def owner_warnings_panel(request) -> Panel | None:
+    """Owners: next year's plan below the yearly minimum or not yet published (from November on), past meetings
+    without a published protocol, open agenda proposals."""
+    groups = groups_managed_by(request.user).filter(is_active=True)
+    today = timezone.localdate()
+    next_year = today.year + 1
+    rows = list(
+        groups.annotate(
+            next_year_count=Count(
+                "meetings", filter=Q(meetings__date__year=next_year, meetings__cancelled_at__isnull=True)
+            ),
+            next_year_published=Exists(
+                AnnualPlan.objects.filter(group=OuterRef("pk"), year=next_year, published_at__isnull=False)
+            ),
+        ).order_by("name")[:50]
+    )
+    if not rows:
+        return None
+    warnings = []
+    for group in rows:
+        if group.next_year_count < group.yearly_minimum:
+            warnings.append({"group": group, "kind": "below_minimum", "year": next_year})
+        elif today.month >= 11 and not group.next_year_published:
+            warnings.append({"group": group, "kind": "unpublished", "year": next_year})
+    ids = [group.pk for group in rows]
+    missing_protocols = list(
+        Meeting.objects.filter(
+            group_id__in=ids,
+            cancelled_at__isnull=True,
+            date__lt=today - timedelta(days=PROTOCOL_GRACE_DAYS),
+            date__gte=today - timedelta(days=365),
+        )
+        .exclude(protocol__status=Protocol.Status.PUBLISHED)
+        .select_related("group")
+        .order_by("date")[:10]
+    )
+    open_proposals = AgendaProposal.objects.filter(group_id__in=ids, status=ProposalStatus.OPEN).count()
+    return Panel(
+        "meetings/panels/owner.html",
+        {
+            "warnings": warnings,
+            "missing_protocols": missing_protocols,
+            "open_proposals": open_proposals,
+            "next_year": next_year,
+        },
+        order=25,
+    )

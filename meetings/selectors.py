@@ -1,0 +1,142 @@
+"""Read queries of the meetings app. Every list and detail view starts from one of these querysets."""
+
+from datetime import date
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from agencies.access import scope_for
+from meetings.models import ActionItem, AgendaProposal, Meeting, Member, ProposalStatus, Protocol, WorkingGroup
+
+
+def _managed_q(user, prefix: str = "") -> Q:
+    scope = scope_for(user)
+    if scope.is_administrator:
+        return Q()
+    q = Q(pk__in=[])
+    if scope.district_ids:
+        q |= Q(**{f"{prefix}owner_district_id__in": scope.district_ids})
+    if scope.is_state_level:
+        q |= Q(**{f"{prefix}owner_district__isnull": True})
+    return q
+
+
+def _member_q(user, prefix: str = "") -> Q:
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}pk__in": Member.objects.filter(user=user, active=True).values("group_id")})
+
+
+def groups_managed_by(user) -> QuerySet[WorkingGroup]:
+    if not user.is_authenticated:
+        return WorkingGroup.objects.none()
+    return WorkingGroup.objects.filter(_managed_q(user)).select_related("owner_district")
+
+
+def groups_visible_to(user) -> QuerySet[WorkingGroup]:
+    if not user.is_authenticated:
+        return WorkingGroup.objects.none()
+    return WorkingGroup.objects.filter(_managed_q(user) | _member_q(user)).select_related("owner_district")
+
+
+def group_list_for(user, today: date) -> QuerySet[WorkingGroup]:
+    """The group list: each group with its member count, next meeting and open proposals in one query."""
+    next_meeting = Meeting.objects.filter(
+        group=OuterRef("pk"), date__gte=today, cancelled_at__isnull=True, published_at__isnull=False
+    ).order_by("date", "start_time")
+    open_proposals = (
+        AgendaProposal.objects.filter(group=OuterRef("pk"), status=ProposalStatus.OPEN)
+        .order_by()
+        .values("group")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    members = Member.objects.filter(group=OuterRef("pk"), active=True).order_by().values("group")
+    return (
+        groups_visible_to(user)
+        .annotate(
+            member_count=Subquery(members.annotate(n=Count("pk")).values("n")),
+            next_meeting_date=Subquery(next_meeting.values("date")[:1]),
+            next_meeting_id=Subquery(next_meeting.values("pk")[:1]),
+            open_proposals=Subquery(open_proposals),
+            is_managed=Exists(WorkingGroup.objects.filter(_managed_q(user), pk=OuterRef("pk"))),
+        )
+        .order_by("-is_active", "name", "pk")
+    )
+
+
+def meetings_visible_to(user) -> QuerySet[Meeting]:
+    """Managers see every meeting of their groups; members only published ones."""
+    if not user.is_authenticated:
+        return Meeting.objects.none()
+    return Meeting.objects.filter(
+        Q(group__in=WorkingGroup.objects.filter(_managed_q(user)))
+        | (Q(group__in=WorkingGroup.objects.filter(_member_q(user))) & Q(published_at__isnull=False))
+    ).select_related("group__owner_district", "presenting_agency")
+
+
+def member_for(user, group) -> Member | None:
+    if not user.is_authenticated:
+        return None
+    return Member.objects.filter(group=group, user=user, active=True).select_related("agency").first()
+
+
+def active_members(group) -> QuerySet[Member]:
+    return (
+        Member.objects.filter(group=group, active=True)
+        .select_related("user", "agency")
+        .order_by("kind", "agency__name", "user__last_name", "name", "pk")
+    )
+
+
+def protocols_visible_to(user) -> QuerySet[Protocol]:
+    return Protocol.objects.filter(
+        Q(meeting__group__in=WorkingGroup.objects.filter(_managed_q(user)))
+        | (Q(meeting__group__in=WorkingGroup.objects.filter(_member_q(user))) & Q(status=Protocol.Status.PUBLISHED))
+    ).select_related("meeting__group")
+
+
+def search_protocols(user, query: str) -> QuerySet[Protocol]:
+    """Published protocols matching `query`: PostgreSQL full-text search (German stemming) where available,
+    otherwise every word must occur somewhere in the text."""
+    from django.db import connection
+
+    protocols = protocols_visible_to(user).filter(status=Protocol.Status.PUBLISHED)
+    query = query.strip()
+    if not query:
+        return protocols.order_by("-meeting__date")
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector("search_text", config="german")
+        search = SearchQuery(query, config="german", search_type="websearch")
+        return (
+            protocols.annotate(rank=SearchRank(vector, search)).filter(rank__gt=0).order_by("-rank", "-meeting__date")
+        )
+    for word in query.split():
+        protocols = protocols.filter(search_text__icontains=word)
+    return protocols.order_by("-meeting__date")
+
+
+def open_action_items_for(user) -> QuerySet[ActionItem]:
+    """The open action items the user is responsible for (in any group they still belong to)."""
+    if not user.is_authenticated:
+        return ActionItem.objects.none()
+    return (
+        ActionItem.objects.filter(
+            responsible__user=user,
+            done_at__isnull=True,
+            agenda_item__meeting__protocol__status=Protocol.Status.PUBLISHED,
+        )
+        .select_related("agenda_item__meeting__group")
+        .order_by("due_date", "pk")
+    )
+
+
+def upcoming_meetings_for(user, today: date | None = None) -> QuerySet[Meeting]:
+    today = today or timezone.localdate()
+    return (
+        meetings_visible_to(user)
+        .filter(Q(date__gte=today) | Q(end_date__gte=today), cancelled_at__isnull=True)
+        .order_by("date", "start_time", "pk")
+    )

@@ -1,0 +1,132 @@
+"""Which agency presents its own project next (Kompendium 4.3: a tradition in every Facharbeitskreis).
+
+The proposal is fair and explainable: agencies that volunteered come first (earliest offer first), then agencies
+that never presented, then the one whose last presentation lies furthest back. Closed agencies and agencies
+already booked for a later meeting are skipped. The owner confirms the proposal or chooses another agency, giving
+a reason."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from agencies.models import Agency
+from meetings.models import Meeting, PresentationVolunteer, WorkingGroup
+from meetings.services.log import log
+
+
+@dataclass(frozen=True)
+class Candidate:
+    agency: Agency
+    last_presented: date | None
+    volunteered: PresentationVolunteer | None
+
+    @property
+    def explanation(self) -> str:
+        if self.volunteered is not None:
+            return _("hat sich am %(day)s freiwillig gemeldet") % {
+                "day": date_format(timezone.localtime(self.volunteered.created_at).date(), "SHORT_DATE_FORMAT")
+            } + (f" ({self.volunteered.topic})" if self.volunteered.topic else "")
+        if self.last_presented is None:
+            return _("hat in diesem Arbeitskreis noch nie vorgestellt")
+        return _("hat zuletzt am %(day)s vorgestellt") % {"day": date_format(self.last_presented, "SHORT_DATE_FORMAT")}
+
+
+def rotation_agencies(group: WorkingGroup, on: date):
+    """The agencies taking part: those of the group's active staff members, open on `on`."""
+    return (
+        Agency.objects.active_on(on)
+        .filter(working_group_members__group=group, working_group_members__active=True)
+        .distinct()
+    )
+
+
+def candidates(group: WorkingGroup, meeting: Meeting) -> list[Candidate]:
+    """All eligible agencies for `meeting` in the order the rotation proposes them (three queries)."""
+    agencies = list(rotation_agencies(group, meeting.date).select_related("provider"))
+    last = dict(
+        Meeting.objects.filter(
+            group=group, presenting_agency__isnull=False, cancelled_at__isnull=True, date__lt=meeting.date
+        )
+        .values("presenting_agency")
+        .annotate(last=Max("date"))
+        .values_list("presenting_agency", "last")
+    )
+    booked = set(
+        Meeting.objects.filter(
+            group=group, presenting_agency__isnull=False, cancelled_at__isnull=True, date__gte=meeting.date
+        )
+        .exclude(pk=meeting.pk)
+        .values_list("presenting_agency", flat=True)
+    )
+    offers = {}
+    for offer in PresentationVolunteer.objects.filter(group=group, used_for__isnull=True).order_by("created_at", "pk"):
+        offers.setdefault(offer.agency_id, offer)
+    result = [
+        Candidate(agency=agency, last_presented=last.get(agency.pk), volunteered=offers.get(agency.pk))
+        for agency in agencies
+        if agency.pk not in booked
+    ]
+    return sorted(
+        result,
+        key=lambda c: (
+            c.volunteered is None,
+            c.volunteered.created_at.timestamp() if c.volunteered else 0.0,
+            c.last_presented is not None,
+            c.last_presented or date.min,
+            c.agency.name,
+            c.agency.pk,
+        ),
+    )
+
+
+def proposal_for(group: WorkingGroup, meeting: Meeting) -> Candidate | None:
+    ranked = candidates(group, meeting)
+    return ranked[0] if ranked else None
+
+
+def confirm_presenter(*, meeting: Meeting, agency: Agency, by, reason: str = "") -> Meeting:
+    """Sets the presenting agency. Choosing another agency than the proposal needs a reason; both are logged.
+    A volunteer offer of the agency is marked as used."""
+    reason = reason.strip()
+    ranked = candidates(meeting.group, meeting)
+    eligible = {c.agency.pk: c for c in ranked}
+    if agency.pk not in eligible:
+        raise ValidationError({"agency": _("Diese Agentur kann für diese Sitzung nicht vorgeschlagen werden.")})
+    proposed = ranked[0]
+    if agency.pk != proposed.agency.pk and not reason:
+        raise ValidationError(
+            {
+                "reason": _("Sie weichen vom Vorschlag (%(agency)s) ab; bitte begründen Sie das kurz.")
+                % {"agency": proposed.agency}
+            }
+        )
+    with transaction.atomic():
+        meeting.presenting_agency = agency
+        meeting.presenting_reason = reason or eligible[agency.pk].explanation
+        meeting.presenting_confirmed_at = timezone.now()
+        meeting.save(update_fields=["presenting_agency", "presenting_reason", "presenting_confirmed_at", "updated_at"])
+        PresentationVolunteer.objects.filter(group=meeting.group, agency=agency, used_for__isnull=True).update(
+            used_for=meeting
+        )
+        log(
+            group=meeting.group,
+            meeting=meeting,
+            action="presenter_confirmed",
+            by=by,
+            detail=f"{agency}: {meeting.presenting_reason}",
+        )
+    return meeting
+
+
+def history(group: WorkingGroup):
+    return (
+        Meeting.objects.filter(group=group, presenting_agency__isnull=False, cancelled_at__isnull=True)
+        .select_related("presenting_agency")
+        .order_by("-date")
+    )

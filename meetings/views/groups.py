@@ -1,0 +1,276 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from agencies.access import scope_for
+from agencies.models import Agency
+from meetings.forms import AgencyStaffForm, GuestForm, MeetingForm, UserMemberForm, VolunteerForm, WorkingGroupForm
+from meetings.models import AgendaProposal, AnnualPlan, GroupKind, Meeting, Member, MemberKind, Protocol
+from meetings.models.groups import DEFAULT_YEARLY_MINIMUM
+from meetings.selectors import active_members, group_list_for, member_for
+from meetings.services import groups as group_services
+from meetings.services import rotation
+from meetings.services.participation import volunteer
+from meetings.views.common import apply_errors, group_or_404
+
+
+@login_required
+def group_list(request):
+    today = timezone.localdate()
+    page = Paginator(group_list_for(request.user, today), settings.AGENTURNETZ_PAGE_SIZE).get_page(
+        request.GET.get("seite")
+    )
+    return render(
+        request,
+        "meetings/group_list.html",
+        {"page": page, "can_create": request.user.has_perm("meetings.create_group"), "today": today},
+    )
+
+
+@login_required
+def group_create(request):
+    if not request.user.has_perm("meetings.create_group"):
+        raise Http404
+    scope = scope_for(request.user)
+    kind = request.GET.get("art", GroupKind.SPECIALIST_GROUP)
+    form = WorkingGroupForm(
+        request.POST or None,
+        user=request.user,
+        scope=scope,
+        initial={"kind": kind, "yearly_minimum": DEFAULT_YEARLY_MINIMUM.get(kind, 0)},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {field: form.cleaned_data[field] for field in form.fields}
+        try:
+            group = group_services.create_group(by=request.user, **data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Der Arbeitskreis wurde angelegt. Nehmen Sie jetzt Mitglieder auf."))
+            return redirect("meetings:members", group.pk)
+    return render(request, "meetings/group_form.html", {"form": form})
+
+
+@login_required
+def group_edit(request, pk: int):
+    group = group_or_404(request, pk, "meetings.manage_group")
+    form = WorkingGroupForm(request.POST or None, instance=group, user=request.user, scope=scope_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = {field: form.cleaned_data[field] for field in form.fields}
+        try:
+            group_services.update_group(group=group, by=request.user, **data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Die Änderungen wurden gespeichert."))
+            return redirect(group)
+    return render(request, "meetings/group_form.html", {"form": form, "group": group})
+
+
+def plan_status(group, year: int, plans: dict) -> dict:
+    count = Meeting.objects.filter(group=group, date__year=year, cancelled_at__isnull=True).count()
+    plan = plans.get(year)
+    return {
+        "year": year,
+        "count": count,
+        "published": bool(plan and plan.published_at),
+        "below_minimum": count < group.yearly_minimum,
+    }
+
+
+@login_required
+def group_detail(request, pk: int):
+    group = group_or_404(request, pk)
+    today = timezone.localdate()
+    manages = request.user.has_perm("meetings.manage_group", group)
+    member = member_for(request.user, group)
+    meetings = Meeting.objects.filter(group=group).select_related("presenting_agency")
+    if not manages:
+        meetings = meetings.filter(published_at__isnull=False)
+    upcoming = list(meetings.filter(Q(date__gte=today) | Q(end_date__gte=today)).order_by("date", "start_time")[:6])
+    past = list(
+        meetings.filter(date__lt=today)
+        .exclude(end_date__gte=today)
+        .annotate(protocol_status=Count("protocol", filter=Q(protocol__status=Protocol.Status.PUBLISHED)))
+        .order_by("-date")[:8]
+    )
+    plans = {plan.year: plan for plan in AnnualPlan.objects.filter(group=group, year__in=[today.year, today.year + 1])}
+    proposals = AgendaProposal.objects.filter(group=group).select_related("proposed_by__user", "proposed_by__agency")
+    if manages:
+        proposals = proposals.filter(status__in=["open", "deferred"])
+    elif member is not None:
+        proposals = proposals.filter(proposed_by=member)
+    else:
+        proposals = proposals.none()
+    next_meeting = next((m for m in upcoming if not m.is_cancelled), None)
+    rotation_proposal = (
+        rotation.proposal_for(group, next_meeting)
+        if group.uses_rotation and manages and next_meeting and not next_meeting.presenting_agency_id
+        else None
+    )
+    volunteer_form = None
+    if group.uses_rotation and member is not None and member.kind == MemberKind.STAFF:
+        volunteer_form = VolunteerForm(agencies=Agency.objects.filter(pk=member.agency_id))
+    return render(
+        request,
+        "meetings/group_detail.html",
+        {
+            "group": group,
+            "manages": manages,
+            "member": member,
+            "upcoming": upcoming,
+            "past": past,
+            "plans": [plan_status(group, year, plans) for year in (today.year, today.year + 1)],
+            "proposals": proposals[:20],
+            "member_count": Member.objects.filter(group=group, active=True).count(),
+            "rotation_proposal": rotation_proposal,
+            "next_meeting": next_meeting,
+            "history": rotation.history(group)[:10] if group.uses_rotation else [],
+            "volunteer_form": volunteer_form,
+            "is_retreat": group.kind == GroupKind.RETREAT,
+        },
+    )
+
+
+def _agencies_for_members(request, group):
+    """Agencies whose people the owner may add: the district's agencies; for state-level groups all agencies."""
+    agencies = Agency.objects.active_on(timezone.localdate()).select_related("provider").order_by("name")
+    if group.owner_district_id is None:
+        return agencies
+    return agencies.filter(provider__district_id=group.owner_district_id)
+
+
+@login_required
+def members(request, pk: int):
+    group = group_or_404(request, pk, "meetings.manage_group")
+    agencies = _agencies_for_members(request, group)
+    action = request.POST.get("action") if request.method == "POST" else None
+    user_form = UserMemberForm(request.POST if action == "user" else None, agencies=agencies, prefix="person")
+    staff_form = AgencyStaffForm(request.POST if action == "agency" else None, agencies=agencies, prefix="agentur")
+    guest_form = GuestForm(request.POST if action == "guest" else None, prefix="gast")
+    form = {"user": user_form, "agency": staff_form, "guest": guest_form}.get(action)
+    if form is not None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if action == "user":
+                group_services.add_user_member(
+                    group=group, user=data["user"], kind=data["kind"], agency=data.get("agency"), by=request.user
+                )
+                messages.success(request, _("%(name)s ist jetzt Mitglied.") % {"name": data["user"]})
+            elif action == "agency":
+                added = group_services.add_agency_staff(group=group, agency=data["agency"], by=request.user)
+                messages.success(request, _("%(n)d Fachkräfte wurden aufgenommen.") % {"n": added})
+            else:
+                group_services.add_guest(group=group, by=request.user, **data)
+                messages.success(request, _("%(name)s wurde als Gast aufgenommen.") % {"name": data["name"]})
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            return redirect("meetings:members", group.pk)
+    return render(
+        request,
+        "meetings/members.html",
+        {
+            "group": group,
+            "members": active_members(group),
+            "user_form": user_form,
+            "staff_form": staff_form,
+            "guest_form": guest_form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def member_remove(request, pk: int):
+    member = get_object_or_404(Member.objects.select_related("group", "user"), pk=pk)
+    group = group_or_404(request, member.group_id, "meetings.manage_group")
+    group_services.remove_member(member=member, by=request.user)
+    messages.success(request, _("%(name)s erhält keine Einladungen mehr.") % {"name": member.display_name})
+    return redirect("meetings:members", group.pk)
+
+
+@login_required
+def annual_plan(request, pk: int, year: int):
+    group = group_or_404(request, pk, "meetings.manage_group")
+    if not 2000 <= year <= 2100:
+        raise Http404
+    plan = AnnualPlan.objects.filter(group=group, year=year).first()
+    meetings = (
+        Meeting.objects.filter(group=group, date__year=year)
+        .select_related("presenting_agency")
+        .annotate(item_count=Count("agenda_items"))
+        .order_by("date", "start_time")
+    )
+    initial = {"location": group.default_location}
+    form = MeetingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["date"].year != year:
+            form.add_error("date", _("Bitte wählen Sie ein Datum im Jahr %(year)s.") % {"year": year})
+        else:
+            try:
+                group_services.create_meeting(group=group, by=request.user, **data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("Der Termin wurde eingetragen."))
+                return redirect("meetings:plan", group.pk, year)
+    count = sum(1 for meeting in meetings if not meeting.is_cancelled)
+    return render(
+        request,
+        "meetings/annual_plan.html",
+        {
+            "group": group,
+            "year": year,
+            "plan": plan,
+            "meetings": meetings,
+            "count": count,
+            "below_minimum": count < group.yearly_minimum,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_publish(request, pk: int, year: int):
+    group = group_or_404(request, pk, "meetings.manage_group")
+    try:
+        group_services.publish_plan(group=group, year=year, by=request.user)
+    except group_services.PlanError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Der Jahresplan %(year)s ist veröffentlicht; die Mitglieder wurden benachrichtigt.") % {"year": year},
+        )
+    return redirect("meetings:plan", group.pk, year)
+
+
+@login_required
+@require_POST
+def volunteer_view(request, pk: int):
+    group = group_or_404(request, pk, "meetings.propose_item")
+    member = member_for(request.user, group)
+    if member is None or member.kind != MemberKind.STAFF:
+        raise Http404
+    form = VolunteerForm(request.POST, agencies=Agency.objects.filter(pk=member.agency_id))
+    if form.is_valid():
+        try:
+            volunteer(group=group, member=member, agency=form.cleaned_data["agency"], topic=form.cleaned_data["topic"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Danke! Ihre Agentur steht jetzt oben auf der Vorschlagsliste."))
+    else:
+        messages.error(request, _("Bitte wählen Sie Ihre Agentur."))
+    return redirect(group)
