@@ -9,9 +9,9 @@ from agencies.staff_changes import panels as staff_change_panels
 from core.panels import Panel
 from finance import panels as finance_panels
 from funding import panels as funding_panels
+from meetings import panels as meeting_panels
 from planning import panels as planning_panels
 from reporting import panels as reporting_panels
-from meetings import panels as meeting_panels
 
 PanelFactory = Callable[[HttpRequest], Panel | None]
 
