@@ -131,7 +131,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = False  # years and ids must not become "2.025"; money and fte filters group explicitly
+USE_THOUSAND_SEPARATOR = True  # "60.000,00" is typed and shown as Germans write it; render years with |unlocalize
 FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "/static/"

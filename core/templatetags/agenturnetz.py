@@ -3,10 +3,24 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.html import format_html
 
 register = template.Library()
+
+
+def grouped(number: Decimal, places: int) -> str:
+    """German digits with thousands grouped (1.234,50). Grouping is explicit here because the locale's automatic
+    grouping is off, so that years and counts elsewhere print as 2026, not 2.026."""
+    return numberformat.format(
+        number,
+        get_format("DECIMAL_SEPARATOR"),
+        decimal_pos=places,
+        grouping=3,
+        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
 
 
 @register.filter
@@ -18,7 +32,7 @@ def fte(value, places: int = 2) -> str:
         number = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
-    return f"{number_format(number, decimal_pos=places, use_l10n=True, force_grouping=True)} VZÄ"
+    return f"{grouped(number, places)} VZÄ"
 
 
 @register.filter
@@ -29,7 +43,7 @@ def de_decimal(value, places: int = 2) -> str:
         number = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
-    return number_format(number, decimal_pos=int(places), use_l10n=True, force_grouping=True)
+    return grouped(number, int(places))
 
 
 @register.filter

@@ -15,5 +15,7 @@ DATETIME_INPUT_FORMATS = [
 ]
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "."
-NUMBER_GROUPING = 3
+# No automatic grouping: Django would print years and counts as "2.026". Amounts and fte are grouped
+# explicitly by the template filters in core/templatetags/agenturnetz.py; typed "60.000,00" is still accepted.
+NUMBER_GROUPING = 0
 FIRST_DAY_OF_WEEK = 1
