@@ -15,11 +15,22 @@ def render_email(template_prefix: str, context: dict) -> tuple[str, str, str]:
     return subject, text, html
 
 
-def send_templated_mail(*, template_prefix: str, to: Iterable[str], context: dict, reply_to=None) -> int:
+def send_templated_mail(
+    *,
+    template_prefix: str,
+    to: Iterable[str],
+    context: dict,
+    reply_to=None,
+    attachments: Iterable[tuple[str, bytes, str]] = (),
+) -> int:
+    """Sends the triple `template_prefix` to the non-empty addresses in `to`; `attachments` are
+    (filename, content, mimetype) triples, e.g. an agenda PDF or a calendar entry. Returns the messages sent."""
     recipients = [address for address in to if address]
     if not recipients:
         return 0
     subject, text, html = render_email(template_prefix, context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=recipients, reply_to=reply_to)
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     return message.send()

@@ -150,6 +150,6 @@ def registry_changes(plan: CostPlan, registry: list[RegistryLine] | None = None)
 
 
 def _decimal(value: Decimal) -> str:
-    from django.utils.formats import number_format
+    from core.numbers import grouped
 
-    return number_format(value, decimal_pos=2, use_l10n=True)
+    return grouped(value, 2)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from core.numbers import grouped
 from finance.calc import PlanFigures, RegistryLine
 from finance.models import FundingRate
 from finance.money import percent_of, share
@@ -29,7 +30,7 @@ class Finding:
 
 
 def euro(value: Decimal) -> str:
-    return f"{number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)} €"
+    return f"{grouped(value, 2)} €"
 
 
 def pct(value: Decimal | None) -> str:

@@ -7,8 +7,7 @@ with an "id" and labelled cells. Labels are German because the frozen revision i
 
 from decimal import Decimal
 
-from django.utils.formats import number_format
-
+from core.numbers import grouped
 from planning.models import (
     ActivityReport,
     MeasureReport,
@@ -27,7 +26,7 @@ def number(value) -> str:
         return ""
     value = Decimal(value)
     places = 0 if value == value.to_integral_value() else 2
-    return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+    return grouped(value, places)
 
 
 def _meta(document: PlanningDocument, **extra) -> dict:

@@ -3,24 +3,11 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.utils import numberformat
-from django.utils.formats import get_format
 from django.utils.html import format_html
 
+from core.numbers import grouped
+
 register = template.Library()
-
-
-def grouped(number: Decimal, places: int) -> str:
-    """German digits with thousands grouped (1.234,50). Grouping is explicit here because the locale's automatic
-    grouping is off, so that years and counts elsewhere print as 2026, not 2.026."""
-    return numberformat.format(
-        number,
-        get_format("DECIMAL_SEPARATOR"),
-        decimal_pos=places,
-        grouping=3,
-        thousand_sep=get_format("THOUSAND_SEPARATOR"),
-        force_grouping=True,
-    )
 
 
 @register.filter

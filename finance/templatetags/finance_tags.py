@@ -51,3 +51,10 @@ def cost_type_label(value) -> str:
     from finance.models import CostType
 
     return CostType(value).label if value in CostType.values else value
+
+
+@register.filter
+def is_amount(value) -> bool:
+    from decimal import Decimal
+
+    return isinstance(value, Decimal)
