@@ -48,7 +48,7 @@ def figure_rows(report: ControllingReport) -> list[dict]:
         if value.is_total:
             row.update(
                 value=fmt(value.value, figure.places) if value.value is not None else "",
-                status=ValueStatus(value.status).label,
+                status=str(ValueStatus(value.status).label),
                 source=value.source_label,
                 prefilled=fmt(value.prefilled_value, figure.places) if value.prefilled_value is not None else "",
                 explanation=value.explanation,
@@ -71,7 +71,7 @@ def answer_rows(report: ControllingReport) -> list[dict]:
             "id": answer.question.code,
             "label": answer.question.text,
             "answer": _answer_text(answer),
-            "status": ValueStatus(answer.status).label,
+            "status": str(ValueStatus(answer.status).label),
             "source": answer.source_label,
         }
         for answer in sorted(answers, key=lambda a: (a.question.position, a.question_id))
