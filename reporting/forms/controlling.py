@@ -62,18 +62,23 @@ def _number_field(figure: KeyFigure, label: str, help_text: str = "") -> forms.D
         required=False,
         min_value=Decimal(0),
         max_digits=14,
-        decimal_places=figure.places,
+        decimal_places=None if figure.is_integer else 2,  # integers: checked in clean() with a clearer message
         localize=True,
         help_text=help_text,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "form-control", "autocomplete": "off"}),
         error_messages={
             "invalid": _("Bitte geben Sie eine Zahl ein, z. B. 12 oder 1,5."),
-            "max_decimal_places": _("„%(label)s“ wird als ganze Zahl angegeben.") % {"label": figure.label}
-            if figure.is_integer
-            else _("Höchstens zwei Nachkommastellen."),
+            "max_decimal_places": _("Höchstens zwei Nachkommastellen."),
             "min_value": _("Bitte geben Sie keine negative Zahl ein."),
         },
     )
+
+
+def _plain(value: Decimal | None, figure: KeyFigure) -> Decimal | None:
+    """Stored values have two places; an integer figure is shown and edited without them."""
+    if value is None or not figure.is_integer or value != value.to_integral_value():
+        return value
+    return value.quantize(Decimal(1))
 
 
 class ReportForm(forms.Form):
@@ -96,11 +101,11 @@ class ReportForm(forms.Form):
             figure = total.figure
             help_text = figure.help_text
             self.fields[f"f{figure.pk}"] = _number_field(figure, f"{figure.label} ({figure.unit})", help_text)
-            self.fields[f"f{figure.pk}"].initial = total.value
+            self.fields[f"f{figure.pk}"].initial = _plain(total.value, figure)
             for part in sorted((v for v in figure_values if not v.is_total), key=lambda v: v.field_of_action.position):
                 name = f"f{figure.pk}_{part.field_of_action_id}"
                 self.fields[name] = _number_field(figure, f"{figure.label}: {part.field_of_action.name}")
-                self.fields[name].initial = part.value
+                self.fields[name].initial = _plain(part.value, figure)
             if total.source_label:
                 self.fields[f"c{figure.pk}"] = forms.BooleanField(
                     label=_("Übernommenen Wert bestätigen"),

@@ -9,12 +9,11 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from agencies.access import ANONYMOUS
 from agencies.models import DistrictAssociation, FieldOfAction, WelfareAssociation
 from core.pdf import render_pdf
 from reporting.models import KeyFigure
 from reporting.services.controlling_charts import figure_charts
-from reporting.services.controlling_stats import Cell, Filters, figure_stats, min_group
+from reporting.services.controlling_stats import OUTSIDER, Cell, Filters, figure_stats, min_group
 from reporting.services.stats import round_half_up
 
 CELL_HEADER = ["Agenturen", "Summe", "Mittelwert", "1. Quartil", "Median", "3. Quartil"]
@@ -109,7 +108,7 @@ def open_data_rows() -> list[list]:
     rows = []
     for figure in figures.values():
         for level, group, filters in levels:
-            stats = figure_stats(figure=figure, filters=filters, scope=ANONYMOUS, fields=fields)
+            stats = figure_stats(figure=figure, filters=filters, scope=OUTSIDER, fields=fields)
             for year, cell in stats.over_years:
                 rows.append(_open_row(year, level, group, figure, "", cell))
             if stats.by_field_uses_breakdown:

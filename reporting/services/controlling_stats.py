@@ -18,12 +18,15 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from agencies.access import Scope
-from agencies.models import Agency, DistrictAssociation, FieldOfAction, Municipality, WelfareAssociation
+from agencies.models import Agency, DistrictAssociation, FieldOfAction, Municipality, Role, WelfareAssociation
 from core.workflow import State
 from reporting.models import KeyFigure, KeyFigureValue, Source
 from reporting.models.controlling import ACHIEVEMENT_SOURCES
 
 COUNTED_STATES = (State.APPROVED, State.FORWARDED)
+# A viewer who reaches every agency and sees none in detail: the open-data export is computed for them, so every
+# small group is suppressed.
+OUTSIDER = Scope(user_id=None, roles=frozenset({Role.STATE_LEVEL}))
 
 
 def min_group() -> int:
