@@ -265,8 +265,15 @@ class DashboardForm(forms.Form):
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-select")
 
+    def data_or_defaults(self) -> dict:
+        """The valid filters; a value that is not a choice for this viewer (another district) is dropped."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return self.cleaned_data
+
     def filters(self) -> Filters:
-        data = self.cleaned_data if self.is_valid() else {}
+        data = self.data_or_defaults()
 
         def pk(name):
             return data[name].pk if data.get(name) else None

@@ -61,9 +61,9 @@ def _scope_label(form) -> str:
 
 def _stats(request):
     scope, figures, form = _form(request)
-    code = form.cleaned_data.get("kennzahl") if form.is_valid() else None
-    figure = figures.get(code) or next(iter(figures.values()), None)
-    year = form.cleaned_data.get("jahr") if form.is_valid() else None
+    data = form.data_or_defaults()
+    figure = figures.get(data.get("kennzahl")) or next(iter(figures.values()), None)
+    year = data.get("jahr")
     stats = None
     if figure is not None:
         fields = list(FieldOfAction.objects.order_by("position", "pk"))
