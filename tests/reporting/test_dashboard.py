@@ -42,7 +42,9 @@ def test_dashboard_queries_do_not_grow(client, world, request, role, size, djang
         agency = factories.AgencyFactory(provider=world.provider)
         factories.staff_agency(agency, "1.00")
     client.force_login(request.getfixturevalue(role))
-    with django_assert_max_num_queries(15):
+    # About one query per panel: the merged apps (meetings, finance, staff changes, controlling) brought the
+    # coordinator's landing page to 20; the point is that it does not grow with the number of agencies.
+    with django_assert_max_num_queries(20):
         assert client.get(reverse("reporting:dashboard")).status_code == 200
 
 

@@ -60,7 +60,7 @@ def test_dashboard_xlsx_has_the_table(client, state_level, three_reports):
     response = client.get(reverse("reporting:controlling_dashboard_xlsx"), {"kennzahl": "teilnehmende"})
     sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
-    assert (2026, 3, 60.0, 20.0, 15.0, 20.0, 25.0) == rows[2]
+    assert rows[2] == (2026, 3, 60.0, 20.0, 15.0, 20.0, 25.0)
 
 
 def test_briefing_pack_pdf_contains_the_chosen_figures(client, coordinator, three_reports):
