@@ -6,6 +6,7 @@ from funding import demo as funding_demo
 from meetings import demo as meetings_demo
 from planning import demo as planning_demo
 from reporting import demo as reporting_demo
+from reporting import demo_controlling as controlling_demo
 
 SEEDERS = [
     agencies_demo.seed,
@@ -14,4 +15,5 @@ SEEDERS = [
     finance_demo.seed,
     meetings_demo.seed,
     reporting_demo.seed,
+    controlling_demo.seed,
 ]

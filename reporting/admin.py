@@ -1,6 +1,17 @@
 from django.contrib import admin
 
-from reporting.models import Cooperation, Option, Question, Response, ResponseImport, Survey, SurveyLogEntry
+from reporting.models import (
+    ControllingReport,
+    ControllingTemplate,
+    Cooperation,
+    KeyFigure,
+    Option,
+    Question,
+    Response,
+    ResponseImport,
+    Survey,
+    SurveyLogEntry,
+)
 
 
 class OptionInline(admin.TabularInline):
@@ -47,3 +58,30 @@ class SurveyLogEntryAdmin(admin.ModelAdmin):
 class CooperationAdmin(admin.ModelAdmin):
     list_display = ["agency", "partner_agency", "partner_name", "regularity", "frequency", "updated_at"]
     list_select_related = ["agency", "partner_agency"]
+
+
+# Online-Controlling: templates are edited in the product (versioned); the admin shows them and the reports read-only.
+
+
+class KeyFigureInline(admin.TabularInline):
+    model = KeyFigure
+    extra = 0
+    fields = ["position", "code", "label", "unit", "number_kind", "by_field_of_action", "source"]
+
+
+@admin.register(ControllingTemplate)
+class ControllingTemplateAdmin(admin.ModelAdmin):
+    list_display = ["phase", "version", "title", "published_at"]
+    readonly_fields = ["published_at", "created_by", "created_at"]
+    inlines = [KeyFigureInline]
+
+
+@admin.register(ControllingReport)
+class ControllingReportAdmin(admin.ModelAdmin):
+    list_display = ["agency", "year", "state", "submitted_at", "forwarded_at"]
+    list_filter = ["state", "year"]
+    search_fields = ["agency__name"]
+    readonly_fields = [f.name for f in ControllingReport._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

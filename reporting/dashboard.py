@@ -11,6 +11,7 @@ from finance import panels as finance_panels
 from funding import panels as funding_panels
 from meetings import panels as meeting_panels
 from planning import panels as planning_panels
+from reporting import controlling_panels
 from reporting import panels as reporting_panels
 
 PanelFactory = Callable[[HttpRequest], Panel | None]
@@ -29,6 +30,7 @@ PANELS: list[PanelFactory] = [
     staff_change_panels.coordinator_changes_panel,
     staff_change_panels.authority_changes_panel,
     reporting_panels.surveys_panel,
+    controlling_panels.controlling_panel,
     meeting_panels.owner_warnings_panel,
     meeting_panels.my_meetings_panel,
 ]

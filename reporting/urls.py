@@ -1,7 +1,16 @@
 from django.urls import path
 
 from reporting import views
-from reporting.views import cooperation, imports, reports, responses, surveys
+from reporting.views import (
+    controlling,
+    controlling_dashboard,
+    controlling_templates,
+    cooperation,
+    imports,
+    reports,
+    responses,
+    surveys,
+)
 
 app_name = "reporting"
 
@@ -32,4 +41,52 @@ urlpatterns = [
     path("kooperationen/<int:pk>/", cooperation.cooperation_list, name="cooperation_edit"),
     path("kooperationen/<int:pk>/entfernen/", cooperation.cooperation_delete, name="cooperation_delete"),
     path("netzwerk/", cooperation.network, name="network"),
+    # Online-Controlling
+    path("controlling/", controlling.report_list, name="controlling_reports"),
+    path("controlling/neu/", controlling.report_create, name="controlling_create"),
+    path("controlling/berichte/<int:pk>/", controlling.report_detail, name="controlling_report"),
+    path("controlling/berichte/<int:pk>/bearbeiten/", controlling.report_edit, name="controlling_edit"),
+    path("controlling/berichte/<int:pk>/pdf/", controlling.report_pdf, name="controlling_pdf"),
+    path("controlling/berichte/<int:pk>/<slug:target>/", controlling.report_step, name="controlling_step"),
+    path("controlling/vorlagen/", controlling_templates.template_list, name="controlling_templates"),
+    path("controlling/vorlagen/<int:pk>/", controlling_templates.template_detail, name="controlling_template"),
+    path(
+        "controlling/vorlagen/<int:pk>/bearbeiten/",
+        controlling_templates.template_edit,
+        name="controlling_template_edit",
+    ),
+    path(
+        "controlling/vorlagen/<int:pk>/veroeffentlichen/",
+        controlling_templates.template_publish,
+        name="controlling_template_publish",
+    ),
+    path(
+        "controlling/vorlagen/<int:pk>/kennzahlen/neu/",
+        controlling_templates.figure_edit,
+        name="controlling_figure_create",
+    ),
+    path(
+        "controlling/vorlagen/<int:pk>/kennzahlen/<int:item_pk>/",
+        controlling_templates.figure_edit,
+        name="controlling_figure_edit",
+    ),
+    path(
+        "controlling/vorlagen/<int:pk>/fragen/neu/",
+        controlling_templates.question_edit,
+        name="controlling_question_create",
+    ),
+    path(
+        "controlling/vorlagen/<int:pk>/fragen/<int:item_pk>/",
+        controlling_templates.question_edit,
+        name="controlling_question_edit",
+    ),
+    path(
+        "controlling/vorlagen/<int:pk>/<slug:kind>/<int:item_pk>/entfernen/",
+        controlling_templates.item_delete,
+        name="controlling_item_delete",
+    ),
+    path("wirkungsdialog/", controlling_dashboard.dashboard, name="controlling_dashboard"),
+    path("wirkungsdialog/auswertung.xlsx", controlling_dashboard.dashboard_xlsx, name="controlling_dashboard_xlsx"),
+    path("wirkungsdialog/briefing/", controlling_dashboard.briefing, name="controlling_briefing"),
+    path("wirkungsdialog/open-data.<str:extension>", controlling_dashboard.open_data, name="controlling_open_data"),
 ]

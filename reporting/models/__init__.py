@@ -1,3 +1,14 @@
+from reporting.models.controlling import (
+    ControllingAnswer,
+    ControllingLogEntry,
+    ControllingQuestion,
+    ControllingReport,
+    ControllingTemplate,
+    KeyFigure,
+    KeyFigureValue,
+    Source,
+    ValueStatus,
+)
 from reporting.models.cooperation import Cooperation, CooperationFrequency, CooperationKind, CooperationRegularity
 from reporting.models.responses import Answer, Response, ResponseImport, ResponseSource, ResponseState
 from reporting.models.surveys import (
@@ -15,10 +26,17 @@ from reporting.models.surveys import (
 __all__ = [
     "Answer",
     "Audience",
+    "ControllingAnswer",
+    "ControllingLogEntry",
+    "ControllingQuestion",
+    "ControllingReport",
+    "ControllingTemplate",
     "Cooperation",
     "CooperationFrequency",
     "CooperationKind",
     "CooperationRegularity",
+    "KeyFigure",
+    "KeyFigureValue",
     "Option",
     "Question",
     "QuestionKind",
@@ -26,9 +44,11 @@ __all__ = [
     "ResponseImport",
     "ResponseSource",
     "ResponseState",
+    "Source",
     "Survey",
     "SurveyLogEntry",
     "SurveyReminder",
     "SurveyState",
     "SurveyTarget",
+    "ValueStatus",
 ]

@@ -1,0 +1,26 @@
+"""Dashboard panel of the Online-Controlling: the agency's open reports, the coordination's reports to review."""
+
+from agencies.access import scope_for
+from core.panels import Panel
+from core.workflow import State
+from reporting.controlling_selectors import reports_visible_to
+
+
+def controlling_panel(request) -> Panel | None:
+    scope = scope_for(request.user)
+    reports = reports_visible_to(request.user)
+    if scope.agency_ids:
+        rows = reports.filter(agency_id__in=scope.agency_ids, state__in=[State.DRAFT, State.RETURNED])
+        title = "agency"
+    elif scope.district_ids:
+        rows = reports.filter(
+            agency__provider__district_id__in=scope.district_ids, state__in=[State.SUBMITTED, State.APPROVED]
+        )
+        title = "district"
+    else:
+        return None
+    return Panel(
+        "reporting/panels/controlling.html",
+        {"reports": list(rows.order_by("-year", "agency__name")[:10]), "kind": title},
+        order=32,
+    )

@@ -1,0 +1,115 @@
+"""Aggregation and small-group suppression on a hand-computed data set.
+
+Association A (one district): a1–a4 with 10, 20, 30, 40 participants in 2026 (8, 12, 16, 20 in 2025).
+Association B (one district): b1, b2 with 5 and 15; b3's draft (1000) does not count.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+
+from agencies.access import scope_for
+from core.workflow import State
+from reporting.services.controlling_stats import Filters, figure_stats
+from tests import factories
+from tests.reporting.controlling.factories import report_with
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class Sample:
+    a: list
+    b: list
+    template: object
+
+
+@pytest.fixture
+def sample(template) -> Sample:
+    awo = factories.WelfareAssociationFactory(short_name="AWO")
+    caritas = factories.WelfareAssociationFactory(short_name="Caritas")
+    provider_a = factories.ProviderFactory(district=factories.DistrictAssociationFactory(welfare_association=awo))
+    provider_b = factories.ProviderFactory(district=factories.DistrictAssociationFactory(welfare_association=caritas))
+    a = [factories.AgencyFactory(name=f"A{i}", provider=provider_a) for i in range(1, 5)]
+    b = [factories.AgencyFactory(name=f"B{i}", provider=provider_b) for i in range(1, 4)]
+    for agency, now, before, fte in zip(a, (10, 20, 30, 40), (8, 12, 16, 20), ("1", "2", "1", "2"), strict=True):
+        report_with(
+            agency, 2026, template, {"teilnehmende": now, "erreicht": 3, "teilweise": 1, "nicht": 0, "vzae": fte}
+        )
+        report_with(agency, 2025, template, {"teilnehmende": before}, state=State.FORWARDED)
+    report_with(b[0], 2026, template, {"teilnehmende": 5})
+    report_with(b[1], 2026, template, {"teilnehmende": 15})
+    report_with(b[2], 2026, template, {"teilnehmende": 1000}, state=State.DRAFT)
+    return Sample(a=a, b=b, template=template)
+
+
+def stats(sample, user, **filters):
+    figure = sample.template.key_figures.get(code="teilnehmende")
+    return figure_stats(figure=figure, filters=Filters(**filters), scope=scope_for(user))
+
+
+def test_state_wide_sum_mean_and_quartiles(sample, state_level):
+    result = stats(sample, state_level)
+    assert result.years == [2025, 2026]
+    cell = dict(result.over_years)[2026]
+    assert (cell.n, cell.total, cell.mean) == (6, 120, 20)
+    assert (cell.q1, cell.median, cell.q3) == (Decimal("11.25"), Decimal("17.5"), Decimal("27.5"))
+    assert dict(result.over_years)[2025].total == 56
+
+
+def test_groups_by_association_suppress_the_small_one_for_the_state_level(sample, state_level):
+    groups = dict(stats(sample, state_level).groups)
+    assert (groups["AWO"].n, groups["AWO"].total, groups["AWO"].median) == (4, 100, 25)
+    assert (groups["AWO"].q1, groups["AWO"].q3) == (Decimal("17.5"), Decimal("32.5"))
+    assert groups["Caritas"].suppressed and groups["Caritas"].total is None and groups["Caritas"].n == 2
+
+
+def test_the_small_groups_own_coordination_sees_it(sample):
+    coordinator = factories.coordinator_of(sample.b[0].provider.district)
+    groups = dict(stats(sample, coordinator).groups)
+    assert not groups["Caritas"].suppressed and groups["Caritas"].total == 20
+
+
+def test_another_districts_coordination_does_not_see_the_small_group(sample):
+    coordinator = factories.coordinator_of(sample.a[0].provider.district)
+    assert dict(stats(sample, coordinator).groups)["Caritas"].suppressed
+
+
+def test_filtering_to_the_small_district_suppresses_everything_for_the_state_level(sample, state_level):
+    result = stats(sample, state_level, district_id=sample.b[0].provider.district_id)
+    cell = dict(result.over_years)[2026]
+    assert cell.suppressed and cell.total is None and cell.median is None
+
+
+def test_specialists_see_only_their_districts_aggregates(sample):
+    specialist = factories.specialist_of(sample.a[0])
+    result = stats(sample, specialist)
+    assert dict(result.over_years)[2026].n == 4
+    assert dict(result.over_years)[2026].total == 100
+
+
+def test_sub_goal_achievement_rates(sample, state_level):
+    year, item = stats(sample, state_level).achievement[-1]
+    assert year == 2026
+    assert item["counts"] == [12, 4, 0]
+    assert [round(share) for share in item["shares"]] == [75, 25, 0]
+
+
+def test_output_per_fte(sample, state_level):
+    year, cell, ratio = stats(sample, state_level).per_fte[-1]
+    assert year == 2026
+    assert cell.n == 4 and cell.median == 15
+    assert ratio.quantize(Decimal("0.01")) == Decimal("16.67")
+
+
+def test_by_field_of_action_uses_the_primary_field_without_breakdown(sample, state_level):
+    by_field = {field.code: cell for field, cell in stats(sample, state_level).by_field}
+    assert by_field["interkulturelle-oeffnung"].total == 120
+    assert by_field["antidiskriminierungsarbeit"].n == 0
+
+
+def test_minimum_group_size_is_configurable(sample, state_level, settings):
+    settings.AGENTURNETZ_CONTROLLING_MIN_GROUP = 5
+    groups = dict(stats(sample, state_level).groups)
+    assert groups["AWO"].suppressed
