@@ -24,4 +24,4 @@ class Command(BaseCommand):
         for scaler in SCALERS:
             started = time.perf_counter()
             scaler(agencies=agencies, years=years, today=today)
-            self.stdout.write(f"✓ {scaler.__module__} ({time.perf_counter() - started:.1f} s)")
+            self.stdout.write(f"✓ {scaler.__module__}.{scaler.__name__} ({time.perf_counter() - started:.1f} s)")
