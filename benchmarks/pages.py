@@ -60,7 +60,7 @@ def context() -> dict:
     )
     agency = Agency.objects.filter(provider__district=district).order_by("pk").first()
     users = {
-        "coordinator": Membership.objects.filter(role=Role.COORDINATOR, district=district).first().user,
+        "coordinator": Membership.objects.filter(role=Role.COORDINATOR, district=district).order_by("pk").first().user,
         "specialist": Membership.objects.filter(role=Role.SPECIALIST, agency=agency).first().user,
         "provider_manager": Membership.objects.filter(role=Role.PROVIDER_MANAGER, provider=agency.provider)
         .first()

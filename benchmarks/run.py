@@ -63,45 +63,6 @@ def measure_size(size: int, years: int, runs: int, admin_url: str, job_args: lis
     return pages, jobs, seeded
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[210, 2100])
-    parser.add_argument("--years", type=int, default=10)
-    parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--zip", type=int, default=210, help="documents in the bulk ZIP (0: skip)")
-    args = parser.parse_args()
-    admin_url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-
-    by_size, jobs_by_size = {}, {}
-    for index, size in enumerate(args.sizes):
-        job_args = ["--pdf", "--zip", str(args.zip)] if index == 0 else []
-        results, jobs, seeded = measure_size(size, args.years, args.runs, admin_url, job_args)
-        by_size[size] = {row["page"]: row for row in results}
-        jobs_by_size[size] = jobs
-        print(f"N = {size}: seeded in {seeded:.1f} s", flush=True)
-
-    sizes = args.sizes
-    header = ["page"] + [f"{label} N={s}" for s in sizes for label in ("queries", "p50 ms", "p95 ms", "×bare")]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
-    for page in by_size[sizes[0]]:
-        cells = [page]
-        for size in sizes:
-            row = by_size[size][page]
-            ratio = f"{row['p50'] / row['bare_p50']:.1f}" if row.get("bare_p50") else "–"
-            cells += [str(row["queries"]), f"{row['p50']:.1f}", f"{row['p95']:.1f}", ratio]
-        print("| " + " | ".join(cells) + " |")
-    print_jobs(jobs_by_size)
-
-
-if __name__ == "__main__":
-    main()
-
-
-if __name__ == "__main__":
-    main()
-
-
 def print_jobs(jobs_by_size: dict[int, list[dict]]) -> None:
     print()
     print("| job | N | time | queries | floor | ×floor | note |")
@@ -119,3 +80,39 @@ def print_jobs(jobs_by_size: dict[int, list[dict]]) -> None:
                 row["note"],
             ]
             print("| " + " | ".join(cells) + " |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[210, 2100])
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--zip", type=int, default=210, help="documents in the bulk ZIP (0: skip)")
+    args = parser.parse_args()
+    admin_url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+
+    by_size, jobs_by_size = {}, {}
+    for index, size in enumerate(args.sizes):
+        job_args = ["--pdf", "--zip", str(args.zip)] if index == 0 else []
+        results, jobs, seeded = measure_size(size, args.years, args.runs, admin_url, job_args)
+        by_size[size] = {row["page"]: row for row in results}
+        jobs_by_size[size] = jobs
+        print(f"N = {size}: seeded in {seeded:.1f} s", flush=True)
+        print(json.dumps({"size": size, "pages": results, "jobs": jobs}), file=sys.stderr, flush=True)
+
+    sizes = args.sizes
+    header = ["page"] + [f"{label} N={s}" for s in sizes for label in ("queries", "p50 ms", "p95 ms", "×bare")]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for page in by_size[sizes[0]]:
+        cells = [page]
+        for size in sizes:
+            row = by_size[size][page]
+            ratio = f"{row['p50'] / row['bare_p50']:.1f}" if row.get("bare_p50") else "–"
+            cells += [str(row["queries"]), f"{row['p50']:.1f}", f"{row['p95']:.1f}", ratio]
+        print("| " + " | ".join(cells) + " |")
+    print_jobs(jobs_by_size)
+
+
+if __name__ == "__main__":
+    main()
