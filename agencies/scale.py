@@ -88,10 +88,12 @@ def seed(*, agencies: int, years: int, today: date) -> None:
     start = date(today.year - years, 1, 1)
 
     n_districts = max(1, agencies // AGENCIES_PER_DISTRICT)
+    authority = FundingAuthority.objects.create(name="Skala-Bewilligungsbehörde", email="behoerde@skala.example")
     districts = DistrictAssociation.objects.bulk_create(
         [
             DistrictAssociation(
                 welfare_association=associations[i % len(associations)],
+                funding_authority=authority,
                 name=f"Skala-Bezirksverband {i + 1}",
                 city="Essen",
             )
@@ -177,7 +179,6 @@ def seed(*, agencies: int, years: int, today: date) -> None:
         batch_size=BATCH,
     )
 
-    authority = FundingAuthority.objects.create(name="Skala-Bewilligungsbehörde", email="behoerde@skala.example")
     password = make_password(PASSWORD)
     names = (
         [(f"skala-koordination-{d.pk}", "Koordination") for d in districts]

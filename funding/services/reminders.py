@@ -179,17 +179,22 @@ def deliver(queryset: QuerySet, *, send: Callable[[object], bool], result: RunRe
     while True:
         now = timezone.now()
         with transaction.atomic():
-            row = (
-                queryset.select_for_update(skip_locked=True, of=("self",))
+            # Lock the bare row first: with the joins of `queryset` in the locking query the database would join
+            # and sort every pending row on each turn (quadratic in the number of rows); without them it takes the
+            # pending rows after `last_pk` and locks the first it can.
+            pk = (
+                queryset.select_related(None)
+                .select_for_update(skip_locked=True)
                 .filter(status__in=[ReminderStatus.PENDING, ReminderStatus.FAILED])
-                .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-                .filter(pk__gt=last_pk)
+                .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now), pk__gt=last_pk)
                 .order_by("pk")
+                .values_list("pk", flat=True)
                 .first()
             )
-            if row is None:
+            if pk is None:
                 return
-            last_pk = row.pk
+            last_pk = pk
+            row = queryset.get(pk=pk)  # the locked row, with what `send` needs
             row.attempts += 1
             try:
                 delivered = send(row)

@@ -50,4 +50,3 @@ def test_every_benchmarked_page_needs_the_same_queries_at_both_sizes(db):
     differing = {page: (small[page], large[page]) for page in small if small[page] != large[page]}
     assert not differing, f"queries (4 agencies / 2 years, 20 agencies / 3 years): {differing}"
     assert set(small) == {page.name for page in PAGES}
-
