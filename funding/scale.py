@@ -13,7 +13,6 @@ from django.db import transaction
 from funding.models import (
     DOCUMENT_BACKED_KINDS,
     DocumentKind,
-    FundingPhase,
     Obligation,
     ObligationEvent,
     ObligationState,
@@ -139,7 +138,3 @@ def seed(*, agencies: int, years: int, today: date) -> None:
                 state=state, submitted_on=submitted, approved_on=approved, forwarded_on=forwarded
             )
     ObligationEvent.objects.bulk_create(events + missed, batch_size=BATCH)
-
-
-def phases_by_year() -> dict[int, FundingPhase]:
-    return {year: phase for phase in FundingPhase.objects.all() for year in phase.years}

@@ -363,7 +363,7 @@ class Seeder:
                     "title": f"Aufgabe {i + 1}: {task.title}",
                     "content": {
                         "Thema": task.title,
-                        "Bezug zu den Handlungsbedarfe": ", ".join(n.title for n in plan.needs.get(i, [])),
+                        "Bezug zu den Handlungsbedarfen": ", ".join(n.title for n in plan.needs.get(i, [])),
                         "Anlass/Begründung": task.rationale,
                         "Übergeordnetes Ziel": task.goal,
                         "Teilziele": [
