@@ -7,13 +7,17 @@ page costs at least. Each app adds its pages here as they grow.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
-from agencies.models import Agency, DistrictAssociation, Membership, Role
+from agencies.models import Agency, DistrictAssociation, Membership, Role, StaffChange
 from agencies.selectors import with_figures
+from core.workflow import Revision, State
+from funding.models import Obligation
+from planning.models import ActivityReport, SocialSpaceAnalysis, TaskPlan
+from reporting.models import Answer, Survey, SurveyState
 
 ROWS = Template(
     "<table>{% for row in rows %}<tr><td>{{ row.name }}</td><td>{{ row.provider.name }}</td>"
@@ -30,22 +34,43 @@ class Page:
     bare: Callable[[dict], str] | None = None
 
 
+DOCUMENT_ROWS = Template(
+    "<table>{% for row in rows %}<tr><td>{{ row.kind }}</td><td>{{ row.agency__name }}</td><td>{{ row.year }}</td>"
+    "<td>{{ row.state }}</td><td>{{ row.submitted_at|date:'d.m.Y' }}</td></tr>{% endfor %}</table>"
+)
+MATRIX = Template(
+    "<table>{% for o in rows %}<tr><td>{{ o.agency.name }}</td><td>{{ o.document_kind }}</td>"
+    "<td>{{ o.district_due|date:'d.m.Y' }}</td><td>{{ o.state }}</td></tr>{% endfor %}</table>"
+)
+SECTIONS = Template(
+    "{% for s in sections %}<h2>{{ s.title }}</h2>{% for label, value in s.content.items %}<h3>{{ label }}</h3>"
+    "{% if value.items %}{{ value }}{% elif value|length and value.0.items %}<table>{% for row in value %}<tr>"
+    "{% for k, v in row.items %}<td>{{ v }}</td>{% endfor %}</tr>{% endfor %}</table>{% else %}<p>{{ value }}</p>"
+    "{% endif %}{% endfor %}{% endfor %}"
+)
+COUNTS = Template("<table>{% for row in rows %}<tr><td>{{ row.0 }}</td><td>{{ row.1 }}</td></tr>{% endfor %}</table>")
+
+
 def context() -> dict:
-    """Picks the objects the pages are opened for: the largest district and one of its agencies."""
+    """Picks the objects the pages are opened for: the first district, its first agency (the one with the long
+    documents), that agency's latest forwarded Sachbericht and the latest closed survey."""
     district = (
         DistrictAssociation.objects.filter(name__startswith="Skala-").order_by("pk").first()
         or DistrictAssociation.objects.order_by("pk").first()
     )
     agency = Agency.objects.filter(provider__district=district).order_by("pk").first()
     users = {
-        "coordinator": Membership.objects.filter(role=Role.COORDINATOR, district=district).first().user,
+        "coordinator": Membership.objects.filter(role=Role.COORDINATOR, district=district).order_by("pk").first().user,
         "specialist": Membership.objects.filter(role=Role.SPECIALIST, agency=agency).first().user,
         "provider_manager": Membership.objects.filter(role=Role.PROVIDER_MANAGER, provider=agency.provider)
         .first()
         .user,
         "state_level": Membership.objects.filter(role=Role.STATE_LEVEL).first().user,
+        "authority": Membership.objects.filter(role=Role.FUNDING_AUTHORITY).first().user,
     }
-    return {"district": district, "agency": agency, "users": users}
+    report = ActivityReport.objects.filter(agency=agency, state=State.FORWARDED).order_by("-year").first()
+    survey = Survey.objects.filter(state=SurveyState.CLOSED).order_by("-opens_on").first()
+    return {"district": district, "agency": agency, "users": users, "report": report, "survey": survey}
 
 
 def _rows(queryset: QuerySet) -> str:
@@ -76,6 +101,48 @@ def bare_district_overview(ctx) -> str:
     )
 
 
+def bare_inbox(ctx) -> str:
+    parts = [
+        model.objects.filter(agency__provider__district=ctx["district"], state__in=[State.SUBMITTED, State.APPROVED])
+        .order_by()
+        .values("pk", "agency__name", "year", "state", "submitted_at", "updated_at")
+        for model in (SocialSpaceAnalysis, TaskPlan, ActivityReport)
+    ]
+    rows = parts[0].union(*parts[1:], all=True).order_by("-submitted_at", "-updated_at", "pk")[:25]
+    return DOCUMENT_ROWS.render(Context({"rows": list(rows)}))
+
+
+def bare_matrix(ctx) -> str:
+    rows = Obligation.objects.filter(district=ctx["district"], year=timezone.localdate().year).select_related("agency")
+    return MATRIX.render(Context({"rows": list(rows.order_by("agency__name", "district_due"))}))
+
+
+def bare_document(ctx) -> str:
+    report = ctx["report"]
+    revision = Revision.objects.filter(object_id=report.pk, content_type__model="activityreport").order_by("-number")
+    return SECTIONS.render(Context({"sections": revision.first().content["sections"]}))
+
+
+def bare_survey_report(ctx) -> str:
+    through = Answer.options.through
+    rows = (
+        through.objects.filter(answer__response__survey=ctx["survey"], answer__response__state="submitted")
+        .values_list("option__label")
+        .annotate(n=Count("pk"))
+        .order_by("option__label")
+    )
+    return COUNTS.render(Context({"rows": list(rows)}))
+
+
+def bare_staff_overview(ctx) -> str:
+    rows = StaffChange.objects.filter(agency__provider__district=ctx["district"]).select_related("agency")
+    return COUNTS.render(Context({"rows": [(c.agency.name, c.state) for c in rows.order_by("effective_on")[:50]]}))
+
+
+def _document_url(ctx) -> str:
+    return reverse("planning:detail", args=["sachbericht", ctx["report"].pk])
+
+
 PAGES: list[Page] = [
     Page("Agenturliste (Koordination)", "coordinator", lambda c: reverse("agencies:list"), bare_agency_list),
     Page(
@@ -85,14 +152,30 @@ PAGES: list[Page] = [
         bare_agency_detail,
     ),
     Page(
-        "Personalübersicht Bezirk",
+        "Bezirksübersicht",
         "coordinator",
         lambda c: reverse("agencies:district", args=[c["district"].pk]),
         bare_district_overview,
+    ),
+    Page(
+        "Personalübersicht Bezirk",
+        "coordinator",
+        lambda c: reverse("agencies:staff_overview", args=[c["district"].pk]),
+        bare_staff_overview,
+    ),
+    Page("Eingang Koordination", "coordinator", lambda c: reverse("planning:inbox"), bare_inbox),
+    Page("Fristenmatrix Koordination", "coordinator", lambda c: reverse("funding:matrix"), bare_matrix),
+    Page("Sachbericht (Dokumentseite)", "coordinator", _document_url, bare_document),
+    Page(
+        "Umfragebericht",
+        "state_level",
+        lambda c: reverse("reporting:report", args=[c["survey"].pk]),
+        bare_survey_report,
     ),
     Page("Dashboard Fachkraft", "specialist", lambda c: reverse("reporting:dashboard"), bare_agency_detail),
     Page("Dashboard Träger", "provider_manager", lambda c: reverse("reporting:dashboard"), bare_agency_list),
     Page("Dashboard Koordination", "coordinator", lambda c: reverse("reporting:dashboard"), bare_agency_list),
     Page("Dashboard Landesebene", "state_level", lambda c: reverse("reporting:dashboard"), None),
+    Page("Dashboard Bewilligungsbehörde", "authority", lambda c: reverse("reporting:dashboard"), None),
     Page("Netzwerk in Zahlen", "state_level", lambda c: reverse("agencies:network"), None),
 ]

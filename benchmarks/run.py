@@ -1,10 +1,13 @@
 """Seeds scratch PostgreSQL databases at two sizes and prints one table of queries and timings side by side.
 
     python benchmarks/run.py                       # N = 210 and 2,100 agencies, 10 years
-    python benchmarks/run.py --sizes 210 --years 3 --runs 10
+    python benchmarks/run.py --sizes 210 --years 3 --runs 10 --zip 40
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres python benchmarks/run.py
 
-The scratch databases are named agenturnetz_bench_<N> and are dropped and recreated on each run.
+The scratch databases are named agenturnetz_bench_<N> and are dropped and recreated on each run. The background
+jobs (daily reminder run, weekly digest, survey report) are measured at every size; the PDF and the bulk ZIP,
+which do not depend on N, at the first size only. The bulk ZIP starts a Celery worker on CELERY_BROKER_URL
+(default: Redis db 8 on 127.0.0.1).
 """
 
 import argparse
@@ -12,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,7 +39,7 @@ def run(cmd: list[str], env: dict) -> str:
     return result.stdout
 
 
-def measure_size(size: int, years: int, runs: int, admin_url: str) -> tuple[list[dict], float]:
+def measure_size(size: int, years: int, runs: int, admin_url: str, job_args: list[str]) -> tuple[list, list, float]:
     url = recreate_database(admin_url, f"agenturnetz_bench_{size}")
     env = {
         **os.environ,
@@ -45,12 +49,37 @@ def measure_size(size: int, years: int, runs: int, admin_url: str) -> tuple[list
         "ALLOWED_HOSTS": "testserver",
         "SECURE_SSL_REDIRECT": "0",
         "AGENTURNETZ_TESTING": "1",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "MEDIA_ROOT": tempfile.mkdtemp(prefix="agenturnetz-bench-media-"),
+        "CELERY_BROKER_URL": os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/8"),
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/8"),
     }
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
     started = time.perf_counter()
     print(run([PYTHON, "manage.py", "seed_scale", "--agencies", str(size), "--years", str(years)], env), end="")
     seeded = time.perf_counter() - started
-    return json.loads(run([PYTHON, "benchmarks/measure.py", str(runs)], env).strip().splitlines()[-1]), seeded
+    pages = json.loads(run([PYTHON, "benchmarks/measure.py", str(runs)], env).strip().splitlines()[-1])
+    jobs = json.loads(run([PYTHON, "benchmarks/jobs.py", *job_args], env).strip().splitlines()[-1])
+    return pages, jobs, seeded
+
+
+def print_jobs(jobs_by_size: dict[int, list[dict]]) -> None:
+    print()
+    print("| job | N | time | queries | floor | ×floor | note |")
+    print("|---|---|---|---|---|---|---|")
+    for size, jobs in jobs_by_size.items():
+        for row in jobs:
+            floor = row.get("bare_ms")
+            cells = [
+                row["job"],
+                str(size),
+                f"{row['ms'] / 1000:.2f} s",
+                str(row["queries"]),
+                f"{floor / 1000:.2f} s" if floor else "–",
+                f"{row['ms'] / floor:.2f}" if floor else "–",
+                row["note"],
+            ]
+            print("| " + " | ".join(cells) + " |")
 
 
 def main() -> None:
@@ -58,14 +87,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[210, 2100])
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--zip", type=int, default=210, help="documents in the bulk ZIP (0: skip)")
     args = parser.parse_args()
     admin_url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
-    by_size = {}
-    for size in args.sizes:
-        results, seeded = measure_size(size, args.years, args.runs, admin_url)
+    by_size, jobs_by_size = {}, {}
+    for index, size in enumerate(args.sizes):
+        job_args = ["--pdf", "--zip", str(args.zip)] if index == 0 else []
+        results, jobs, seeded = measure_size(size, args.years, args.runs, admin_url, job_args)
         by_size[size] = {row["page"]: row for row in results}
-        print(f"N = {size}: seeded in {seeded:.1f} s")
+        jobs_by_size[size] = jobs
+        print(f"N = {size}: seeded in {seeded:.1f} s", flush=True)
+        print(json.dumps({"size": size, "pages": results, "jobs": jobs}), file=sys.stderr, flush=True)
 
     sizes = args.sizes
     header = ["page"] + [f"{label} N={s}" for s in sizes for label in ("queries", "p50 ms", "p95 ms", "×bare")]
@@ -78,6 +111,7 @@ def main() -> None:
             ratio = f"{row['p50'] / row['bare_p50']:.1f}" if row.get("bare_p50") else "–"
             cells += [str(row["queries"]), f"{row['p50']:.1f}", f"{row['p95']:.1f}", ratio]
         print("| " + " | ".join(cells) + " |")
+    print_jobs(jobs_by_size)
 
 
 if __name__ == "__main__":

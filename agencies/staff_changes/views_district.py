@@ -35,13 +35,14 @@ def staff_overview(request, pk: int):
     today = timezone.localdate()
     changes = staff_changes_visible_to(request.user).filter(agency__provider__district=district)
     days = history_days(today)
+    open_counts = counts_by_state(changes.open())  # one aggregate for all five states
     return render(
         request,
         "agencies/staff_changes/district.html",
         {
             "district": district,
             "today": today,
-            "by_state": [(state, counts_by_state(changes.open()).get(state.value, 0)) for state in State],
+            "by_state": [(state, open_counts.get(state.value, 0)) for state in State],
             "awaiting": awaiting_check(changes).order_by("effective_on", "pk")[:50],
             "undecided": undecided_near(changes, today).order_by("effective_on", "pk")[:50],
             "vacancies": vacancies(Agency.objects.filter(provider__district=district), today),

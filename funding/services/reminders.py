@@ -117,15 +117,36 @@ def send_due_reminders(*, today: date, dry_run: bool = False) -> RunResult:
     result = RunResult(planned=plan_reminders(today=today))
     if dry_run:
         return result
-    for item in result.planned:
-        with transaction.atomic():
-            _, created = Reminder.objects.get_or_create(
-                obligation=item.obligation, recipient_id=item.recipient_id, step=item.step
-            )
-        result.claimed += int(created)
+    result.claimed = claim_reminders(result.planned)
     pending = Reminder.objects.select_related("recipient", "obligation__agency", "obligation__district")
     deliver(pending, send=lambda reminder: _send_reminder(reminder, today), result=result)
     return result
+
+
+def claim_reminders(planned: list[Planned]) -> int:
+    """Creates the missing Reminder rows of `planned` in one INSERT … ON CONFLICT DO NOTHING: the unique
+    constraint (obligation, recipient, step) keeps each reminder once even when two runs claim at the same time.
+    Returns how many rows were new as far as this run could see (the count is informational only)."""
+    if not planned:
+        return 0
+    obligation_ids = {item.obligation.pk for item in planned}
+    existing = set(
+        Reminder.objects.filter(obligation_id__in=obligation_ids).values_list("obligation_id", "recipient_id", "step")
+    )
+    missing = {
+        (item.obligation.pk, item.recipient_id, item.step): item
+        for item in planned
+        if (item.obligation.pk, item.recipient_id, item.step) not in existing
+    }
+    Reminder.objects.bulk_create(
+        [
+            Reminder(obligation=item.obligation, recipient_id=item.recipient_id, step=item.step)
+            for item in missing.values()
+        ],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
+    return len(missing)
 
 
 def _send_reminder(reminder: Reminder, today: date) -> bool:
@@ -151,22 +172,29 @@ def _send_reminder(reminder: Reminder, today: date) -> bool:
 
 def deliver(queryset: QuerySet, *, send: Callable[[object], bool], result: RunResult) -> None:
     """Sends every pending row of `queryset` once. One row per transaction, locked with SKIP LOCKED, so parallel
-    workers share the rows and a crash loses at most the row in flight."""
-    tried: set[int] = set()
+    workers share the rows and a crash loses at most the row in flight. Rows are walked in primary-key order
+    (keyset: `pk > last`), so each query stays as small at the 4,000th row as at the first; a row another worker
+    holds is left to that worker, and one released without being sent is picked up by the next run."""
+    last_pk = 0
     while True:
         now = timezone.now()
         with transaction.atomic():
-            row = (
-                queryset.select_for_update(skip_locked=True, of=("self",))
+            # Lock the bare row first: with the joins of `queryset` in the locking query the database would join
+            # and sort every pending row on each turn (quadratic in the number of rows); without them it takes the
+            # pending rows after `last_pk` and locks the first it can.
+            pk = (
+                queryset.select_related(None)
+                .select_for_update(skip_locked=True)
                 .filter(status__in=[ReminderStatus.PENDING, ReminderStatus.FAILED])
-                .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-                .exclude(pk__in=tried)
+                .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now), pk__gt=last_pk)
                 .order_by("pk")
+                .values_list("pk", flat=True)
                 .first()
             )
-            if row is None:
+            if pk is None:
                 return
-            tried.add(row.pk)
+            last_pk = pk
+            row = queryset.get(pk=pk)  # the locked row, with what `send` needs
             row.attempts += 1
             try:
                 delivered = send(row)
