@@ -5,7 +5,9 @@ of queries and aggregated in Python, so 200 agencies × 10 years cost the same n
 
 Small groups: an aggregate over fewer than `settings.AGENTURNETZ_CONTROLLING_MIN_GROUP` agencies (default 3) is
 suppressed unless the viewer may see every agency of the group in detail anyway (their own district's
-coordination, an administrator). So the state level can never identify a single agency's figures. Quartiles use
+coordination, an administrator). When exactly one part of a shown total is hidden, the smallest other part is
+hidden too (secondary suppression), so the hidden one cannot be worked out by subtraction. So the state level can
+never identify a single agency's figures. Quartiles use
 the inclusive method (as QUARTILE.INC in spreadsheets).
 """
 
@@ -73,6 +75,7 @@ class Cell:
     median: Decimal | None = None
     q3: Decimal | None = None
     suppressed: bool = False
+    complement: bool = False  # hidden only so that a small neighbouring group cannot be derived by subtraction
 
     @property
     def shown(self) -> bool:
@@ -114,6 +117,20 @@ def aggregate(values: dict[int, Decimal], *, scope: Scope, frame: dict[int, Agen
         q1, median, q3 = quantiles(numbers, n=4, method="inclusive")
     total = sum(numbers, Decimal(0))
     return Cell(n, total=total, mean=total / n, q1=Decimal(q1), median=Decimal(median), q3=Decimal(q3))
+
+
+def protect_complements(cells: list[Cell]) -> list[Cell]:
+    """Secondary suppression for cells that together make up a shown total (groups of a level, fields of
+    action): if exactly one of them is hidden, its figures would follow from the total minus the others, so the
+    smallest shown cell is hidden as well."""
+    hidden = [index for index, cell in enumerate(cells) if cell.suppressed]
+    shown = [index for index, cell in enumerate(cells) if cell.shown]
+    if len(hidden) != 1 or not shown:
+        return cells
+    companion = min(shown, key=lambda index: (cells[index].n, index))
+    protected = list(cells)
+    protected[companion] = Cell(cells[companion].n, suppressed=True, complement=True)
+    return protected
 
 
 def load_frame(filters: Filters, scope: Scope) -> dict[int, AgencyInfo]:
@@ -206,17 +223,20 @@ def figure_stats(
             else:
                 values = {a: v for a, v in totals[each_year].items() if frame[a].primary_field_id == field_of_action.pk}
             row.append((field_of_action, aggregate(values, scope=scope, frame=frame)))
-        stats.by_field_per_year[each_year] = row
+        cells = protect_complements([cell for _field, cell in row])
+        stats.by_field_per_year[each_year] = [(f, cell) for (f, _old), cell in zip(row, cells, strict=True)]
     stats.by_field = stats.by_field_per_year.get(year, [(f, Cell(0)) for f in fields])
     attribute, stats.groups_label = _group_level(filters)
     grouped: dict[int, dict[int, Decimal]] = {}
     for agency_id, value in current.items():
         grouped.setdefault(getattr(frame[agency_id], attribute), {})[agency_id] = value
     names = _group_names(attribute, grouped)
-    stats.groups = sorted(
+    groups = sorted(
         ((names.get(key, "–"), aggregate(values, scope=scope, frame=frame)) for key, values in grouped.items()),
         key=lambda item: item[0],
     )
+    cells = protect_complements([cell for _name, cell in groups])
+    stats.groups = [(name, cell) for (name, _old), cell in zip(groups, cells, strict=True)]
     stats.achievement = achievement_rates(frame=frame, scope=scope)
     stats.per_fte = output_per_fte(frame=frame, scope=scope, totals=totals)
     return stats

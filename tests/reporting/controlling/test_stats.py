@@ -60,9 +60,27 @@ def test_state_wide_sum_mean_and_quartiles(sample, state_level):
 
 def test_groups_by_association_suppress_the_small_one_for_the_state_level(sample, state_level):
     groups = dict(stats(sample, state_level).groups)
-    assert (groups["AWO"].n, groups["AWO"].total, groups["AWO"].median) == (4, 100, 25)
-    assert (groups["AWO"].q1, groups["AWO"].q3) == (Decimal("17.5"), Decimal("32.5"))
     assert groups["Caritas"].suppressed and groups["Caritas"].total is None and groups["Caritas"].n == 2
+    assert not groups["Caritas"].complement
+
+
+def test_the_only_other_group_is_hidden_too_or_the_small_one_follows_from_the_total(sample, state_level):
+    groups = dict(stats(sample, state_level).groups)
+    assert groups["AWO"].suppressed and groups["AWO"].complement and groups["AWO"].total is None
+    assert dict(stats(sample, state_level).over_years)[2026].total == 120  # the total itself stays visible
+
+
+def test_secondary_suppression_hides_the_smallest_shown_group_only(sample, state_level, template):
+    diakonie = factories.WelfareAssociationFactory(short_name="Diakonie")
+    provider = factories.ProviderFactory(district=factories.DistrictAssociationFactory(welfare_association=diakonie))
+    for index, value in enumerate((7, 8, 9), start=1):
+        agency = factories.AgencyFactory(name=f"D{index}", provider=provider)
+        report_with(agency, 2026, template, {"teilnehmende": value})
+    groups = dict(stats(sample, state_level).groups)
+    assert groups["Caritas"].suppressed and not groups["Caritas"].complement
+    assert groups["Diakonie"].complement  # 3 agencies: the smallest shown group
+    assert groups["AWO"].shown and (groups["AWO"].n, groups["AWO"].total, groups["AWO"].median) == (4, 100, 25)
+    assert (groups["AWO"].q1, groups["AWO"].q3) == (Decimal("17.5"), Decimal("32.5"))
 
 
 def test_the_small_groups_own_coordination_sees_it(sample):
