@@ -80,6 +80,27 @@ def test_minor_amendment_is_acknowledged_without_forwarding(specialist, coordina
     assert not amendment.must_be_forwarded
 
 
+@pytest.mark.parametrize(
+    ("kind", "consequence"),
+    [
+        (TaskPlan.AmendmentKind.FUNDAMENTAL, "erneut an die Bewilligungsbehörde weitergeleitet"),
+        (TaskPlan.AmendmentKind.MINOR, "nimmt die Änderung zur Kenntnis"),
+    ],
+)
+def test_submitted_amendment_mail_says_which_kind_and_what_follows(
+    specialist, coordinator, plan, mailoutbox, django_capture_on_commit_callbacks, kind, consequence
+):
+    submit(document=plan, by=specialist)
+    approve(document=plan, by=coordinator)
+    amendment = documents.start_amendment(plan=plan, kind=kind, reason="Neue Zielgruppe", by=specialist)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(document=amendment, by=specialist)
+    body = mailoutbox[-1].body
+    assert f"({TaskPlan.AmendmentKind(kind).label})" in body and "Anlass: Neue Zielgruppe" in body
+    assert consequence in body
+
+
 def test_continue_analysis_prefills_from_previous(specialist, analysis):
     successor = documents.continue_analysis(previous=analysis, year=analysis.year + 1, by=specialist)
     assert successor.predecessor == analysis
