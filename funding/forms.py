@@ -6,35 +6,25 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import MAX_UPLOAD_BYTES, content_matches
 from funding.models import DeadlineRule, DocumentKind, FundingPhase
 from funding.services.progress import fulfilment_steps
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-# Extension → the first bytes such a file starts with (so a renamed executable is refused).
-ATTACHMENT_SIGNATURES = {
-    ".pdf": (b"%PDF",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".odt": (b"PK\x03\x04",),
-    ".ods": (b"PK\x03\x04",),
-    ".png": (b"\x89PNG",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-}
+MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES
+# The types an obligation's evidence may have (a subset of core's table, which also knows their first bytes).
+ATTACHMENT_EXTENSIONS = frozenset({"pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg"})
 
 
 def validate_attachment(upload) -> None:
     suffix = Path(upload.name).suffix.lower()
-    if suffix not in ATTACHMENT_SIGNATURES:
+    if suffix.removeprefix(".") not in ATTACHMENT_EXTENSIONS:
         raise ValidationError(
             _("Bitte laden Sie eine PDF-, Word-, Excel-, OpenDocument-, PNG- oder JPEG-Datei hoch."),
             code="extension",
         )
     if upload.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(_("Die Datei ist größer als 10 MB."), code="size")
-    head = upload.read(8)
-    upload.seek(0)
-    if not any(head.startswith(signature) for signature in ATTACHMENT_SIGNATURES[suffix]):
+    if not content_matches(upload, suffix.removeprefix(".")):
         raise ValidationError(
             _("Der Inhalt der Datei passt nicht zur Endung %(suffix)s.") % {"suffix": suffix}, code="content"
         )

@@ -7,25 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.uploads import FILE_TYPES, MAX_UPLOAD_BYTES, content_matches
 from planning.models import ActivityReport, Attachment
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-
-# extension → (MIME type, accepted leading bytes). Office formats are ZIP (OOXML, ODF) or OLE (old Word/Excel).
-ZIP, OLE = (b"PK\x03\x04",), (b"\xd0\xcf\x11\xe0",)
-ALLOWED_TYPES = {
-    "pdf": ("application/pdf", (b"%PDF-",)),
-    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ZIP),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP),
-    "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", ZIP),
-    "odt": ("application/vnd.oasis.opendocument.text", ZIP),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet", ZIP),
-    "doc": ("application/msword", OLE),
-    "xls": ("application/vnd.ms-excel", OLE),
-}
+MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES
+ALLOWED_TYPES = FILE_TYPES
 
 
 def check_upload(upload) -> tuple[str, str]:
@@ -44,16 +30,12 @@ def check_upload(upload) -> tuple[str, str]:
         )
     if upload.size == 0:
         raise ValidationError(_("Die Datei ist leer."))
-    mime, signatures = ALLOWED_TYPES[extension]
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if not any(head.startswith(signature) for signature in signatures):
+    if not content_matches(upload, extension):
         raise ValidationError(
             _("Der Inhalt der Datei passt nicht zur Endung „.%(ext)s“. Bitte laden Sie die Originaldatei hoch.")
             % {"ext": extension}
         )
-    return name, mime
+    return name, ALLOWED_TYPES[extension][0]
 
 
 @transaction.atomic
