@@ -29,10 +29,10 @@ def _report(request, pk: int):
         municipality=getattr(data.get("kommune"), "pk", None),
     )
     named = request.user.has_perm("reporting.manage_survey", survey)
-    report = report_service.compute(survey, filters=filters, named=named)
+    report = report_service.cached_compute(survey, filters=filters, named=named)
     earlier = next((edition for edition in editions if edition.pk == data.get("vergleich")), None)
     if earlier is not None:
-        report_service.compare(report, report_service.compute(earlier, filters=filters, named=False))
+        report_service.compare(report, report_service.cached_compute(earlier, filters=filters, named=False))
     return survey, form, report
 
 
