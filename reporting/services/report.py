@@ -272,11 +272,16 @@ def _fingerprint(survey: Survey) -> tuple:
     return (survey.pk, survey.state, figures["count"], figures["versions"], figures["latest"])
 
 
+def cache_key(survey: Survey, *, filters: Filters, named: bool, variant: tuple = ()) -> str:
+    """A key that changes with every change of the survey's responses (see _fingerprint)."""
+    parts = (_fingerprint(survey), filters, named, get_language(), variant)
+    return "survey-report:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
 def cached_compute(survey: Survey, *, filters: Filters = Filters(), named: bool = False) -> Report:
     """`compute`, kept in the cache until a response of the survey changes (one cheap aggregate instead of reading
     every answer). Names of agencies may lag a renaming by at most REPORT_CACHE_SECONDS; the figures never lag."""
-    parts = (_fingerprint(survey), filters, named, get_language())
-    key = "survey-report:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = cache_key(survey, filters=filters, named=named)
     report = cache.get(key)
     if report is None:
         report = compute(survey, filters=filters, named=named)

@@ -1,6 +1,7 @@
 """The cached report is the computed report until a response changes; then it is computed again."""
 
 import pytest
+from django.urls import reverse
 
 from reporting.services import report as report_service
 from reporting.services import responses as response_service
@@ -48,3 +49,23 @@ def test_filters_and_named_reports_are_cached_apart(sample):
         sample.survey, filters=report_service.Filters(association=sample.b[0].provider.district.welfare_association_id)
     )
     assert only_b.target_count == 4
+
+
+def test_the_report_page_shows_a_new_submission_at_once(client, sample, state_level):
+    client.force_login(state_level)
+    url = reverse("reporting:report", args=[sample.survey.pk])
+    assert "6 von 8 befragten Agenturen" in client.get(url).content.decode()
+    answer(sample.survey, sample.a[3], {"andere": "nein"})
+    assert "7 von 8 befragten Agenturen" in client.get(url).content.decode()
+
+
+def test_the_cached_report_page_is_not_escaped_and_needs_fewer_queries(
+    client, sample, state_level, django_assert_max_num_queries
+):
+    client.force_login(state_level)
+    url = reverse("reporting:report", args=[sample.survey.pk])
+    first = client.get(url).content.decode()
+    with django_assert_max_num_queries(12):
+        second = client.get(url).content.decode()
+    body = first[first.index('<section aria-labelledby="quote"') :]
+    assert body in second
