@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, found through TEMPLATES so that templates/django/forms/ can override
     "rules.apps.AutodiscoverRulesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -75,6 +76,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Widgets render through the project's template engine, so templates/django/forms/widgets/select.html (fast options)
+# overrides Django's own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 
@@ -106,6 +110,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (web, worker, beat) share the file: wait for locks instead of failing at once.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # QuerySet.iterator() – which every ModelChoiceField uses for its <option>s – would otherwise DECLARE, FETCH and
+    # CLOSE a server-side cursor: three round trips for a list of ten districts. Our few large iterations
+    # (exports, seeding) fit in memory; client-side cursors also keep the app usable behind a transaction pooler.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite cannot enforce UNIQUE … NULLS NOT DISTINCT (used by Membership); PostgreSQL, the production database, does.
 SILENCED_SYSTEM_CHECKS = ["models.W047"]
@@ -159,6 +168,19 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- Celery -----------------------------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Derived figures (survey reports) are cached with keys that change when their data changes. Production shares one
+# Redis cache between the web processes; the benchmark keeps a per-process memory cache (tests: tests/conftest.py).
+CACHE_URL = os.environ.get("CACHE_URL", REDIS_URL)
+if CACHE_URL and not TESTING:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "agenturnetz",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "agenturnetz"}}
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL or "filesystem://")
 CELERY_BROKER_DIR = VAR_DIR / "celery-broker"
 if CELERY_BROKER_URL.startswith("filesystem://"):

@@ -38,6 +38,16 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache(settings):
+    """Each test starts with an empty in-memory cache (never the Redis the suite's broker uses), so no cached
+    figure outlives the data it was computed from."""
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    cache.clear()
+
+
 @dataclass
 class World:
     district: DistrictAssociation

@@ -1,8 +1,11 @@
 """The report of a survey (filters, comparison with an earlier edition) and its exports."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from reporting.forms import ReportFilterForm
@@ -12,7 +15,8 @@ from reporting.services import report as report_service
 from reporting.views.common import owned_survey, visible_survey
 
 
-def _report(request, pk: int):
+def _selection(request, pk: int):
+    """The survey the user may see the report of, the filter form, and what it selects."""
     survey = visible_survey(request, pk)
     if not request.user.has_perm("reporting.view_report", survey):
         raise Http404
@@ -29,11 +33,20 @@ def _report(request, pk: int):
         municipality=getattr(data.get("kommune"), "pk", None),
     )
     named = request.user.has_perm("reporting.manage_survey", survey)
-    report = report_service.compute(survey, filters=filters, named=named)
     earlier = next((edition for edition in editions if edition.pk == data.get("vergleich")), None)
+    return survey, form, filters, named, earlier
+
+
+def _computed(survey, filters, named, earlier, *, compute=report_service.cached_compute):
+    report = compute(survey, filters=filters, named=named)
     if earlier is not None:
-        report_service.compare(report, report_service.compute(earlier, filters=filters, named=False))
-    return survey, form, report
+        report_service.compare(report, compute(earlier, filters=filters, named=False))
+    return report
+
+
+def _report(request, pk: int):
+    survey, form, filters, named, earlier = _selection(request, pk)
+    return survey, form, _computed(survey, filters, named, earlier)
 
 
 def _charts(report) -> dict:
@@ -60,18 +73,28 @@ def _charts(report) -> dict:
 
 @login_required
 def report(request, pk: int):
-    survey, form, result = _report(request, pk)
-    query = request.GET.urlencode()
+    survey, form, filters, named, earlier = _selection(request, pk)
+    # The body (figures, tables, charts) depends only on the responses, the selection and the language, so it is
+    # kept under the same fingerprint as the computed report; the form and links around it are rendered each time.
+    key = report_service.cache_key(
+        survey, filters=filters, named=named, variant=("html", earlier.pk if earlier else None)
+    )
+    body = cache.get(key)
+    if body is None:
+        result = _computed(survey, filters, named, earlier, compute=report_service.compute)  # fingerprinted above
+        body = render_to_string(
+            "reporting/surveys/_report_body.html", {"survey": survey, "report": result, "charts": _charts(result)}
+        )
+        cache.set(key, str(body), report_service.REPORT_CACHE_SECONDS)
     return render(
         request,
         "reporting/surveys/report.html",
         {
             "survey": survey,
             "form": form,
-            "report": result,
-            "charts": _charts(result),
-            "query": query,
-            "is_owner": result.named,
+            "body": mark_safe(body),  # rendered by our own template above
+            "query": request.GET.urlencode(),
+            "is_owner": named,
         },
     )
 

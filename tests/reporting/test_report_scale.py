@@ -1,7 +1,6 @@
-"""The report of 2,000 responses: a fixed number of queries and well under a few seconds."""
+"""The report of 2,000 responses: a fixed number of queries (its time is measured in benchmarks/jobs.py)."""
 
 import random
-import time
 
 import pytest
 
@@ -70,24 +69,17 @@ def big_survey(world):
     return survey
 
 
-def test_report_of_2000_responses_is_bounded_and_fast(big_survey, django_assert_max_num_queries):
-    started = time.perf_counter()
+def test_report_of_2000_responses_is_read_in_a_fixed_number_of_queries(big_survey, django_assert_max_num_queries):
     with django_assert_max_num_queries(10):
         report = report_service.compute(big_survey, named=True)
-    elapsed = time.perf_counter() - started
-    print(f"compute() for {SIZE} responses: {elapsed:.2f} s")
     assert report.respondent_count == SIZE
     assert report.by_key()["art"].base == SIZE
     assert report.by_key()["partner"].network.link_count > 4000
-    assert elapsed < 5, f"{elapsed:.2f} s"
 
 
 def test_report_page_of_2000_responses_renders(client, big_survey, django_assert_max_num_queries):
     client.force_login(factories.state_level_user())
-    started = time.perf_counter()
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):  # 16 + the cache fingerprint
         response = client.get(f"/umfragen/{big_survey.pk}/bericht/")
-    elapsed = time.perf_counter() - started
     assert response.status_code == 200
-    print(f"report page for {SIZE} responses: {elapsed:.2f} s")
-    assert elapsed < 10
+    assert f"{SIZE} von {SIZE} befragten Agenturen" in response.content.decode()
