@@ -5,6 +5,7 @@ funding.scale decided (planning documents, controlling reports, money documents)
 """
 
 from agencies import scale as agencies_scale
+from finance import scale as finance_scale
 from funding import scale as funding_scale
 from planning import scale as planning_scale
 from reporting import scale as reporting_scale
@@ -16,4 +17,5 @@ SCALERS = [
     planning_scale.seed,
     reporting_scale.seed,
     reporting_scale.seed_controlling,
+    finance_scale.seed,
 ]

@@ -138,7 +138,7 @@ class History:
             revision_index = -1
             if freezes:
                 number += 1
-                frozen = dict(content, meta={**content["meta"], "revision": number})
+                frozen = dict(content, meta={**content["meta"], "revision": number}) if "meta" in content else content
                 revision = Revision(
                     number=number, content=frozen, content_hash=content_hash(frozen), created_at=at, created_by_id=by
                 )
