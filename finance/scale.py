@@ -195,6 +195,8 @@ class FinanceSeeder:
                                 annual_employer_costs=costs.get(position.pay_group, ZERO),
                             )
                         )
+                if not personnel:
+                    continue  # no position in the registry that year (history starts later): nothing to fund
                 for line in personnel:
                     line.amount = line.computed_amount()
                 result = figures(material_mode=MaterialMode.FLAT, personnel=personnel, cost_lines=[], rate=rate)
