@@ -1,6 +1,14 @@
-"""Bulk survey data for benchmarks: one edition of the state-level cooperation survey per year, asked of every
-agency, answered by nearly all of them (the current edition is still open: some drafts, some not yet answered),
-with partner agencies from the same municipality, so the report's network and bins have real work to do.
+"""Bulk reporting data for benchmarks.
+
+Surveys (`seed`): one edition of the state-level cooperation survey per year, asked of every agency, answered by
+nearly all of them (the current edition is still open: some drafts, some not yet answered), with partner agencies
+from the same municipality, so the report's network and bins have real work to do.
+
+Online-Controlling (`seed_controlling`): the demo's template (same key figures and questions) published for every
+phase, and one report per agency and finished year in the state of its obligation, its values prefilled from what
+planning.scale and agencies.scale wrote (read in a few grouped queries, as `controlling_prefill` would find them),
+confirmed and completed, with revisions and transitions.
+
 Written with bulk_create, a handful of statements per table and year."""
 
 import random
