@@ -7,7 +7,7 @@ page costs at least. Each app adds its pages here as they grow.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
@@ -178,4 +178,93 @@ PAGES: list[Page] = [
     Page("Dashboard Landesebene", "state_level", lambda c: reverse("reporting:dashboard"), None),
     Page("Dashboard Bewilligungsbehörde", "authority", lambda c: reverse("reporting:dashboard"), None),
     Page("Netzwerk in Zahlen", "state_level", lambda c: reverse("agencies:network"), None),
+]
+
+
+# Online-Controlling, money and working groups ----------------------------------------------------------------------
+# Kept as plain functions and appended entries, so they merge with changes to how bare views are served.
+
+CELLS = Template(
+    "<table>{% for row in rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</table>"
+)
+
+
+def bare_controlling_dashboard(ctx) -> str:
+    """The dashboard's default figure (the first by position): per year its agencies and sum, counted reports only."""
+    from reporting.models import KeyFigure, KeyFigureValue
+    from reporting.services.controlling_stats import COUNTED_STATES
+
+    first = KeyFigure.objects.filter(template__published_at__isnull=False).order_by("position", "pk").values("code")
+    rows = (
+        KeyFigureValue.objects.filter(
+            report__state__in=COUNTED_STATES,
+            figure__code__in=first[:1],
+            field_of_action__isnull=True,
+            value__isnull=False,
+        )
+        .values_list("report__year")
+        .annotate(n=Count("pk"), total=Sum("value"))
+        .order_by("-report__year")
+    )
+    return CELLS.render(Context({"rows": list(rows)}))
+
+
+def _balances_url(ctx) -> str:
+    return f"{reverse('finance:balances')}?bezirk={ctx['district'].pk}"
+
+
+def bare_balances(ctx) -> str:
+    """The district's granted amounts per agency and year of the current phase."""
+    from finance.models import GrantedAmount
+
+    today = timezone.localdate()
+    rows = (
+        GrantedAmount.objects.filter(
+            agency__provider__district=ctx["district"],
+            decision__joint_application__phase__starts_on__lte=today,
+            decision__joint_application__phase__ends_on__gte=today,
+        )
+        .values_list("agency__provider__name", "agency__name", "funding_year__year")
+        .annotate(total=Sum("amount"))
+        .order_by("agency__provider__name", "agency__name", "funding_year__year")
+    )
+    return CELLS.render(Context({"rows": list(rows)}))
+
+
+def _working_group_url(ctx) -> str:
+    from meetings.models import GroupKind, WorkingGroup
+
+    group = WorkingGroup.objects.filter(owner_district=ctx["district"], kind=GroupKind.SPECIALIST_GROUP).first()
+    return reverse("meetings:group", args=[group.pk])
+
+
+def bare_working_group(ctx) -> str:
+    """The Facharbeitskreis' meetings, newest first, with the presenting agency (the group page shows 6 + 8)."""
+    from meetings.models import GroupKind, Meeting
+
+    rows = (
+        Meeting.objects.filter(group__owner_district=ctx["district"], group__kind=GroupKind.SPECIALIST_GROUP)
+        .select_related("presenting_agency")
+        .order_by("-date")[:14]
+    )
+    return CELLS.render(
+        Context({"rows": [(m.title, m.date, m.presenting_agency.name if m.presenting_agency else "") for m in rows]})
+    )
+
+
+PAGES += [
+    Page(
+        "Wirkungsdialog Landesebene",
+        "state_level",
+        lambda c: reverse("reporting:controlling_dashboard"),
+        bare_controlling_dashboard,
+    ),
+    Page(
+        "Wirkungsdialog Koordination",
+        "coordinator",
+        lambda c: reverse("reporting:controlling_dashboard"),
+        bare_controlling_dashboard,
+    ),
+    Page("Mittelübersicht Bezirk (Mittel-Controlling)", "coordinator", _balances_url, bare_balances),
+    Page("Facharbeitskreis (Arbeitskreisseite)", "coordinator", _working_group_url, bare_working_group),
 ]

@@ -95,6 +95,78 @@ def _meta(agency: dict, year: int, template: TemplateVersion, kind_label: str, t
     }
 
 
+class History:
+    """Revisions and transitions of bulk-seeded documents, collected in memory and written in two statements.
+    Shared by the scalers of the higher apps (finance, reporting), whose documents use the same workflow."""
+
+    def __init__(self):
+        self.revisions: list[tuple[object, Revision]] = []
+        self.transitions: list[tuple[object, Transition, int]] = []  # (document, row, revision index or -1)
+
+    def add(
+        self,
+        document,
+        *,
+        author: int,
+        reviewer: int,
+        content: dict,
+        returned_share: int = 20,
+        forward_comment: str = "",
+        returned_comment: str = "Bitte ergänzen Sie die Teilziele um Zielwerte.",
+    ) -> None:
+        """The path of `document` to its state (submitted_at/approved_at/forwarded_at already set): a revision
+        frozen at every submission, a Transition per step; `returned_share` % of the approved ones went back once."""
+        state = document.state
+        if state == State.DRAFT:
+            return
+        submitted = document.submitted_at
+        returned_once = state in (State.APPROVED, State.FORWARDED) and roll(document.pk, "returned") < returned_share
+        steps = [(State.DRAFT, State.SUBMITTED, author, submitted, True)]
+        if returned_once:
+            steps += [
+                (State.SUBMITTED, State.RETURNED, reviewer, submitted + timedelta(hours=3), False),
+                (State.RETURNED, State.SUBMITTED, author, submitted + timedelta(hours=6), True),
+            ]
+        if state == State.RETURNED:
+            steps.append((State.SUBMITTED, State.RETURNED, reviewer, submitted + timedelta(days=2), False))
+        if state in (State.APPROVED, State.FORWARDED):
+            steps.append((State.SUBMITTED, State.APPROVED, reviewer, document.approved_at, False))
+        if state == State.FORWARDED:
+            steps.append((State.APPROVED, State.FORWARDED, reviewer, document.forwarded_at, False))
+        number = 0
+        for from_state, to_state, by, at, freezes in steps:
+            revision_index = -1
+            if freezes:
+                number += 1
+                frozen = dict(content, meta={**content["meta"], "revision": number}) if "meta" in content else content
+                revision = Revision(
+                    number=number, content=frozen, content_hash=content_hash(frozen), created_at=at, created_by_id=by
+                )
+                self.revisions.append((document, revision))
+                revision_index = len(self.revisions) - 1
+            comment = returned_comment if to_state == State.RETURNED else ""
+            if to_state == State.FORWARDED:
+                comment = forward_comment
+            row = Transition(from_state=from_state, to_state=to_state, by_id=by, at=at, comment=comment)
+            self.transitions.append((document, row, revision_index))
+
+    def flush(self) -> None:
+        """Writes the revisions and transitions collected so far (with their historic timestamps)."""
+        for document, revision in self.revisions:
+            revision.content_type = ContentType.objects.get_for_model(type(document))
+            revision.object_id = document.pk
+        with historic_timestamps(Revision._meta.get_field("created_at"), Transition._meta.get_field("at")):
+            created = Revision.objects.bulk_create([r for _, r in self.revisions], batch_size=BATCH)
+            rows = []
+            for document, row, revision_index in self.transitions:
+                row.content_type = ContentType.objects.get_for_model(type(document))
+                row.object_id = document.pk
+                row.revision = created[revision_index] if revision_index >= 0 else None
+                rows.append(row)
+            Transition.objects.bulk_create(rows, batch_size=BATCH)
+        self.revisions, self.transitions = [], []
+
+
 class Seeder:
     def __init__(self, *, today: date):
         self.today = today
@@ -129,12 +201,8 @@ class Seeder:
             "rule__phase_id",
         ):
             self.obligations[(row["agency_id"], row["document_kind"], row["year"])] = row
-        self.content_types = {
-            model: ContentType.objects.get_for_model(model) for model in (SocialSpaceAnalysis, TaskPlan, ActivityReport)
-        }
         self.needs_by_agency: dict[int, list[Need]] = {}
-        self.revisions: list[tuple[object, Revision]] = []
-        self.transitions: list[tuple[object, Transition, int]] = []  # (document, row, revision index or -1)
+        self.log = History()
 
     # ----------------------------------------------------------------------------------------------------- states
     def document_state(self, obligation: dict, draft_share: int) -> str | None:
@@ -157,40 +225,10 @@ class Seeder:
 
     def history(self, document, obligation: dict, content: dict) -> None:
         """Revisions and transitions of the document's path to its state; one in five went back once."""
-        state = document.state
-        if state == State.DRAFT:
-            return
         agency_id = document.agency_id
         author = self.people["agency"].get(agency_id) or document.created_by_id
         reviewer = self.people["district"].get(self.agencies[agency_id]["provider__district_id"]) or author
-        submitted = document.submitted_at
-        returned_once = state in (State.APPROVED, State.FORWARDED) and roll(document.pk, "returned") < 20
-        steps = [(State.DRAFT, State.SUBMITTED, author, submitted, True)]
-        if returned_once:
-            steps += [
-                (State.SUBMITTED, State.RETURNED, reviewer, submitted + timedelta(hours=3), False),
-                (State.RETURNED, State.SUBMITTED, author, submitted + timedelta(hours=6), True),
-            ]
-        if state == State.RETURNED:
-            steps.append((State.SUBMITTED, State.RETURNED, reviewer, submitted + timedelta(days=2), False))
-        if state in (State.APPROVED, State.FORWARDED):
-            steps.append((State.SUBMITTED, State.APPROVED, reviewer, document.approved_at, False))
-        if state == State.FORWARDED:
-            steps.append((State.APPROVED, State.FORWARDED, reviewer, document.forwarded_at, False))
-        number = 0
-        for from_state, to_state, by, at, freezes in steps:
-            revision_index = -1
-            if freezes:
-                number += 1
-                frozen = dict(content, meta={**content["meta"], "revision": number})
-                revision = Revision(
-                    number=number, content=frozen, content_hash=content_hash(frozen), created_at=at, created_by_id=by
-                )
-                self.revisions.append((document, revision))
-                revision_index = len(self.revisions) - 1
-            comment = "Bitte ergänzen Sie die Teilziele um Zielwerte." if to_state == State.RETURNED else ""
-            row = Transition(from_state=from_state, to_state=to_state, by_id=by, at=at, comment=comment)
-            self.transitions.append((document, row, revision_index))
+        self.log.add(document, author=author, reviewer=reviewer, content=content)
 
     # ---------------------------------------------------------------------------------------------------- writers
     def analyses(self, year: int) -> None:
@@ -457,20 +495,7 @@ class Seeder:
             self.history(document, obligation, content)
 
     def flush(self) -> None:
-        """Writes the revisions and transitions collected so far (with their historic timestamps)."""
-        for document, revision in self.revisions:
-            revision.content_type = self.content_types[type(document)]
-            revision.object_id = document.pk
-        with historic_timestamps(Revision._meta.get_field("created_at"), Transition._meta.get_field("at")):
-            created = Revision.objects.bulk_create([r for _, r in self.revisions], batch_size=BATCH)
-            rows = []
-            for document, row, revision_index in self.transitions:
-                row.content_type = self.content_types[type(document)]
-                row.object_id = document.pk
-                row.revision = created[revision_index] if revision_index >= 0 else None
-                rows.append(row)
-            Transition.objects.bulk_create(rows, batch_size=BATCH)
-        self.revisions, self.transitions = [], []
+        self.log.flush()
 
 
 @transaction.atomic

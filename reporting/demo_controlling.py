@@ -153,6 +153,53 @@ DIFFICULTIES = [
 ]
 
 
+def questions(fields: str) -> list[tuple]:
+    """code, text, kind, options, required, source of the template's questions; `fields` are the options of the
+    fields of action ("code|name" per line)."""
+    return [
+        (
+            "aufgaben_titel",
+            "Welche Aufgaben haben Sie im Förderjahr bearbeitet?",
+            QuestionKind.TEXT,
+            "",
+            False,
+            Source.PLAN_TASK_TITLES,
+        ),
+        (
+            "handlungsfelder",
+            "In welchen Handlungsfeldern haben Sie gearbeitet?",
+            QuestionKind.MULTIPLE,
+            fields,
+            True,
+            Source.PLAN_FIELDS,
+        ),
+        (
+            "stand_umsetzung",
+            "Wie ist die Aufgabenplanung insgesamt umgesetzt?",
+            QuestionKind.SINGLE,
+            STATUS_OPTIONS,
+            True,
+            "",
+        ),
+        (
+            "selbstevaluation",
+            "Haben Sie eine Selbstevaluation mit dem Team durchgeführt?",
+            QuestionKind.YES_NO,
+            "",
+            True,
+            "",
+        ),
+        (
+            "schwierigkeiten",
+            "Gab es Schwierigkeiten bei der Umsetzung? Wenn ja, welche?",
+            QuestionKind.TEXT,
+            "",
+            False,
+            "",
+        ),
+    ]
+
+
 def ensure_template(phase: FundingPhase, by: User) -> ControllingTemplate:
     template = ControllingTemplate.objects.filter(phase=phase, published_at__isnull=False).first()
     if template:
@@ -178,50 +225,7 @@ def ensure_template(phase: FundingPhase, by: User) -> ControllingTemplate:
                 source=source,
             )
         fields = "\n".join(f"{f.code}|{f.name}" for f in FieldOfAction.objects.order_by("position"))
-        for position, (code, text, kind, options, required, source) in enumerate(
-            [
-                (
-                    "aufgaben_titel",
-                    "Welche Aufgaben haben Sie im Förderjahr bearbeitet?",
-                    QuestionKind.TEXT,
-                    "",
-                    False,
-                    Source.PLAN_TASK_TITLES,
-                ),
-                (
-                    "handlungsfelder",
-                    "In welchen Handlungsfeldern haben Sie gearbeitet?",
-                    QuestionKind.MULTIPLE,
-                    fields,
-                    True,
-                    Source.PLAN_FIELDS,
-                ),
-                (
-                    "stand_umsetzung",
-                    "Wie ist die Aufgabenplanung insgesamt umgesetzt?",
-                    QuestionKind.SINGLE,
-                    STATUS_OPTIONS,
-                    True,
-                    "",
-                ),
-                (
-                    "selbstevaluation",
-                    "Haben Sie eine Selbstevaluation mit dem Team durchgeführt?",
-                    QuestionKind.YES_NO,
-                    "",
-                    True,
-                    "",
-                ),
-                (
-                    "schwierigkeiten",
-                    "Gab es Schwierigkeiten bei der Umsetzung? Wenn ja, welche?",
-                    QuestionKind.TEXT,
-                    "",
-                    False,
-                    "",
-                ),
-            ]
-        ):
+        for position, (code, text, kind, options, required, source) in enumerate(questions(fields)):
             ControllingQuestion.objects.create(
                 template=template,
                 position=position,
