@@ -22,14 +22,19 @@ def send_templated_mail(
     context: dict,
     reply_to=None,
     attachments: Iterable[tuple[str, bytes, str]] = (),
+    connection=None,
 ) -> int:
     """Sends the triple `template_prefix` to the non-empty addresses in `to`; `attachments` are
-    (filename, content, mimetype) triples, e.g. an agenda PDF or a calendar entry. Returns the messages sent."""
+    (filename, content, mimetype) triples, e.g. an agenda PDF or a calendar entry. `connection` is an open mail
+    connection to reuse (a batch job sends many e-mails through one SMTP session); without it each e-mail opens
+    its own. Returns the messages sent."""
     recipients = [address for address in to if address]
     if not recipients:
         return 0
     subject, text, html = render_email(template_prefix, context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=recipients, reply_to=reply_to)
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, to=recipients, reply_to=reply_to, connection=connection
+    )
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)

@@ -17,9 +17,10 @@ def _day(today: str | None) -> date:
 @shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
 def send_due_reminders(self, today: str | None = None) -> dict:
     """Daily. Sends each due reminder once; rows whose SMTP send failed are retried with exponential backoff
-    (the others are not held up by them)."""
+    (the others are not held up by them), and so are rows still leased by a worker that may have crashed (they are
+    sent once its lease has run out)."""
     result = reminders.send_due_reminders(today=_day(today))
-    if result.failed:
+    if result.failed or result.deferred:
         raise self.retry(countdown=60 * 2 ** (self.request.retries + 1))
     return {"claimed": result.claimed, "sent": result.sent, "cancelled": result.cancelled}
 
@@ -27,7 +28,7 @@ def send_due_reminders(self, today: str | None = None) -> dict:
 @shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
 def send_weekly_digests(self, today: str | None = None) -> dict:
     result = reminders.send_weekly_digests(today=_day(today))
-    if result.failed:
+    if result.failed or result.deferred:
         raise self.retry(countdown=60 * 2 ** (self.request.retries + 1))
     return {"claimed": result.claimed, "sent": result.sent}
 

@@ -1,22 +1,28 @@
 """Reminder e-mails that arrive exactly once.
 
 Two phases, both safe to run twice or in two workers at once:
-1. claim: for each (obligation, recipient, step) due today a Reminder row is created with get_or_create inside a
-   transaction; the unique constraint makes a second run find the row instead of adding one;
-2. deliver: pending rows are taken one at a time with SELECT … FOR UPDATE SKIP LOCKED, sent, and marked sent in
-   the same transaction. A row another worker is sending is skipped; a sent row is never picked again. A failed
-   SMTP send marks only that row for a later attempt (exponential backoff) and the others go on.
-If a worker dies between handing a mail to the SMTP server and committing, that one mail can be sent again on
-retry – the only window no database can close; every other duplicate is excluded by the database.
+1. claim: the Reminder rows (obligation, recipient, step) due today are inserted with INSERT … ON CONFLICT DO
+   NOTHING; the unique constraint makes a second run find the row instead of adding one;
+2. deliver: open rows are leased in batches (locked with SELECT … FOR UPDATE SKIP LOCKED just long enough to write
+   a lease token and expiry, then committed), each e-mail is sent and its row marked sent by one committed UPDATE
+   before the next e-mail goes out. A row another worker holds is skipped; a sent row is never picked again; the
+   rows of a crashed worker come back when its lease runs out. A failed SMTP send marks only that row for a later
+   attempt (exponential backoff) and the others go on.
+If a worker dies between handing a mail to the SMTP server and committing its row, that one mail can be sent again
+on retry – the only window no database can close; every other duplicate is excluded by the database. Each row keeps
+its status, sending time, attempts and last error: the record of what was sent.
 """
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from smtplib import SMTPException
+from uuid import uuid4
 
 from django.conf import settings
+from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -32,6 +38,10 @@ DEFAULT_STEPS = (28, 14, 7, 1)
 OVERDUE = "overdue"
 OVERDUE_WINDOW = 7  # an overdue notice missed by an outage is still sent within a week
 SEND_ERRORS = (SMTPException, OSError)
+BATCH_SIZE = 200  # rows leased and loaded at once
+LEASE = timedelta(minutes=20)  # how long leased rows are hidden from other workers; a crashed worker's come back
+
+logger = logging.getLogger(__name__)
 
 
 def reminder_steps() -> tuple[int, ...]:
@@ -63,6 +73,7 @@ class RunResult:
     sent: int = 0
     failed: int = 0
     cancelled: int = 0
+    deferred: int = 0  # open rows another (possibly crashed) worker holds a lease on: retry when it has run out
 
 
 def _recipients(obligations: list[Obligation]) -> tuple[dict, dict]:
@@ -119,7 +130,11 @@ def send_due_reminders(*, today: date, dry_run: bool = False) -> RunResult:
         return result
     result.claimed = claim_reminders(result.planned)
     pending = Reminder.objects.select_related("recipient", "obligation__agency", "obligation__district")
-    deliver(pending, send=lambda reminder: _send_reminder(reminder, today), result=result)
+    deliver(
+        pending,
+        send=lambda reminder, connection: _send_reminder(reminder, today, connection=connection),
+        result=result,
+    )
     return result
 
 
@@ -149,7 +164,7 @@ def claim_reminders(planned: list[Planned]) -> int:
     return len(missing)
 
 
-def _send_reminder(reminder: Reminder, today: date) -> bool:
+def _send_reminder(reminder: Reminder, today: date, *, connection=None) -> bool:
     obligation = reminder.obligation
     still_owed = obligation.cancelled_on is None and not obligation.is_fulfilled and obligation.submitted_on is None
     if not still_owed:
@@ -166,51 +181,94 @@ def _send_reminder(reminder: Reminder, today: date) -> bool:
             "link": settings.SITE_URL + obligation.get_absolute_url(),
             "for_district": obligation.agency_id is None,
         },
+        connection=connection,
     )
     return True
 
 
-def deliver(queryset: QuerySet, *, send: Callable[[object], bool], result: RunResult) -> None:
-    """Sends every pending row of `queryset` once. One row per transaction, locked with SKIP LOCKED, so parallel
-    workers share the rows and a crash loses at most the row in flight. Rows are walked in primary-key order
-    (keyset: `pk > last`), so each query stays as small at the 4,000th row as at the first; a row another worker
-    holds is left to that worker, and one released without being sent is picked up by the next run."""
+def _open_rows(queryset: QuerySet, now: datetime) -> QuerySet:
+    """Rows still to send: pending or failed, not waiting for a retry, and not leased by a worker."""
+    return queryset.filter(status__in=[ReminderStatus.PENDING, ReminderStatus.FAILED]).filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now),
+        Q(claimed_until__isnull=True) | Q(claimed_until__lte=now),
+    )
+
+
+def _lease(queryset: QuerySet, *, after_pk: int, token: str, size: int) -> list[int]:
+    """Leases up to `size` open rows after `after_pk` to `token` and commits: the rows are locked with SKIP LOCKED
+    only while the lease is written, so parallel workers take disjoint batches, and a row stays this worker's
+    (invisible to the others) until it is marked or the lease runs out."""
+    now = timezone.now()
+    with transaction.atomic():
+        # The bare rows, without the joins of `queryset`'s select_related: with them the database would join every
+        # open row before it can lock the first ones.
+        pks = list(
+            _open_rows(queryset.select_related(None), now)
+            .select_for_update(skip_locked=True)
+            .filter(pk__gt=after_pk)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:size]
+        )
+        if pks:
+            queryset.model.objects.filter(pk__in=pks).update(claim_token=token, claimed_until=now + LEASE)
+    return pks
+
+
+def deliver(
+    queryset: QuerySet, *, send: Callable[[object, object], bool], result: RunResult, batch_size: int | None = None
+) -> None:
+    """Sends every open row of `queryset` once; `send(row, connection)` sends one e-mail through the given mail
+    connection and says whether it was still needed.
+
+    Rows are leased in batches (`_lease`, committed before anything is sent) and the batch is loaded with its
+    relations in one query. After each e-mail one autocommitted UPDATE marks that row sent – guarded by the lease
+    token, so it never marks a row another worker has taken over – and releases it. A crash therefore repeats at
+    most the one e-mail in flight, when its lease has run out; the rest of the batch was either marked or not sent.
+    A batch is handed back unfinished when half its lease is used up (a slow mail server), so that no row is
+    still being sent when its lease ends and another worker may take it. Batches are walked in primary-key order
+    (keyset: `pk > last`), so each lease query stays as small at the 4,000th row as at the first."""
+    token = uuid4().hex
+    model = queryset.model
     last_pk = 0
-    while True:
-        now = timezone.now()
-        with transaction.atomic():
-            # Lock the bare row first: with the joins of `queryset` in the locking query the database would join
-            # and sort every pending row on each turn (quadratic in the number of rows); without them it takes the
-            # pending rows after `last_pk` and locks the first it can.
-            pk = (
-                queryset.select_related(None)
-                .select_for_update(skip_locked=True)
-                .filter(status__in=[ReminderStatus.PENDING, ReminderStatus.FAILED])
-                .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now), pk__gt=last_pk)
-                .order_by("pk")
-                .values_list("pk", flat=True)
-                .first()
-            )
-            if pk is None:
-                return
-            last_pk = pk
-            row = queryset.get(pk=pk)  # the locked row, with what `send` needs
-            row.attempts += 1
-            try:
-                delivered = send(row)
-            except SEND_ERRORS as error:
-                row.status = ReminderStatus.FAILED
-                row.last_error = f"{type(error).__name__}: {error}"[:300]
-                row.next_attempt_at = now + timedelta(minutes=2**row.attempts)
-                result.failed += 1
-            else:
-                if delivered:
-                    row.status, row.sent_at, row.last_error = ReminderStatus.SENT, now, ""
-                    result.sent += 1
+    while pks := _lease(queryset, after_pk=last_pk, token=token, size=batch_size or BATCH_SIZE):
+        leased_at = timezone.now()
+        rows = list(queryset.filter(pk__in=pks, claim_token=token).order_by("pk"))
+        with get_connection() as connection:  # one mail server session per batch
+            for row in rows:
+                now = timezone.now()
+                if now - leased_at > LEASE / 2:
+                    model.objects.filter(pk__gte=row.pk, pk__in=pks, claim_token=token).update(
+                        claim_token="", claimed_until=None
+                    )
+                    break
+                last_pk = row.pk
+                mark = {"attempts": row.attempts + 1, "claim_token": "", "claimed_until": None}
+                try:
+                    delivered = send(row, connection)
+                except SEND_ERRORS as error:
+                    mark.update(
+                        status=ReminderStatus.FAILED,
+                        last_error=f"{type(error).__name__}: {error}"[:300],
+                        next_attempt_at=now + timedelta(minutes=2 ** mark["attempts"]),
+                    )
+                    result.failed += 1
                 else:
-                    row.status = ReminderStatus.CANCELLED
-                    result.cancelled += 1
-            row.save(update_fields=["status", "sent_at", "attempts", "next_attempt_at", "last_error"])
+                    if delivered:
+                        mark.update(status=ReminderStatus.SENT, sent_at=timezone.now(), last_error="")
+                        result.sent += 1
+                    else:
+                        mark.update(status=ReminderStatus.CANCELLED)
+                        result.cancelled += 1
+                # Outside any transaction of ours: this UPDATE is committed before the next e-mail is sent.
+                if not model.objects.filter(pk=row.pk, claim_token=token).update(**mark):
+                    logger.warning("%s %s: lease lost while sending, marked by another worker", model.__name__, row.pk)
+            else:
+                last_pk = pks[-1]
+    result.deferred = (
+        queryset.filter(status__in=[ReminderStatus.PENDING, ReminderStatus.FAILED], claimed_until__gt=timezone.now())
+        .exclude(claim_token=token)
+        .count()
+    )
 
 
 def monday_of(day: date) -> date:
@@ -230,14 +288,22 @@ def send_weekly_digests(*, today: date) -> RunResult:
     busy = set(
         Obligation.objects.filter(overdue_q(today) | due_soon_q(today, 56)).values_list("district_id", flat=True)
     )
-    for user_id, district_id in memberships:
-        if district_id not in busy:
-            continue
-        with transaction.atomic():
-            _, created = Digest.objects.get_or_create(recipient_id=user_id, district_id=district_id, week=week)
-        result.claimed += int(created)
-    pending = Digest.objects.filter(week=week).select_related("recipient", "district")
-    deliver(pending, send=lambda digest: _send_digest(digest, today), result=result)
+    existing = set(Digest.objects.filter(week=week).values_list("recipient_id", "district_id"))
+    missing = {pair for pair in memberships if pair[1] in busy and pair not in existing}
+    # The unique constraint (recipient, district, week) keeps each digest once when two runs claim at once.
+    Digest.objects.bulk_create(
+        [Digest(recipient_id=user_id, district_id=district_id, week=week) for user_id, district_id in missing],
+        ignore_conflicts=True,
+    )
+    result.claimed = len(missing)
+    contexts: dict[int, dict] = {}  # the coordinators of one district get the same lists: computed once per run
+
+    def send(digest: Digest, connection) -> bool:
+        if digest.district_id not in contexts:
+            contexts[digest.district_id] = digest_context(digest.district_id, today)
+        return _send_digest(digest, today, contexts[digest.district_id], connection=connection)
+
+    deliver(Digest.objects.filter(week=week).select_related("recipient", "district"), send=send, result=result)
     return result
 
 
@@ -254,8 +320,7 @@ def digest_context(district_id: int, today: date, limit: int = 50) -> dict:
     }
 
 
-def _send_digest(digest: Digest, today: date) -> bool:
-    context = digest_context(digest.district_id, today)
+def _send_digest(digest: Digest, today: date, context: dict, *, connection=None) -> bool:
     if not (context["late_count"] or context["soon_count"]):
         return False
     send_templated_mail(
@@ -269,5 +334,6 @@ def _send_digest(digest: Digest, today: date) -> bool:
             "today": today,
             "matrix_link": settings.SITE_URL + reverse("funding:matrix"),
         },
+        connection=connection,
     )
     return True
