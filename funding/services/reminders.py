@@ -35,6 +35,7 @@ from funding.models import Debtor, Digest, Obligation, Reminder, ReminderStatus
 from funding.selectors import due_soon_q, overdue_q, pending_q
 
 DEFAULT_STEPS = (28, 14, 7, 1)
+DEFAULT_SENDERS = 2
 OVERDUE = "overdue"
 OVERDUE_WINDOW = 7  # an overdue notice missed by an outage is still sent within a week
 SEND_ERRORS = (SMTPException, OSError)
@@ -46,6 +47,11 @@ logger = logging.getLogger(__name__)
 
 def reminder_steps() -> tuple[int, ...]:
     return tuple(sorted(getattr(settings, "FUNDING_REMINDER_DAYS", DEFAULT_STEPS)))
+
+
+def reminder_senders() -> int:
+    """How many worker processes share the sending of one run (the worker's concurrency in production)."""
+    return max(1, getattr(settings, "FUNDING_REMINDER_SENDERS", DEFAULT_SENDERS))
 
 
 def step_for(days_left: int, steps: tuple[int, ...]) -> str | None:
@@ -125,13 +131,26 @@ def plan_reminders(*, today: date) -> list[Planned]:
 def send_due_reminders(*, today: date, dry_run: bool = False) -> RunResult:
     """Claims and sends today's reminders (see the module docstring for why it is exactly once). With
     `dry_run` it only returns the plan and writes nothing."""
+    result = claim_due_reminders(today=today, dry_run=dry_run)
+    if not dry_run:
+        deliver_due_reminders(today=today, result=result)
+    return result
+
+
+def claim_due_reminders(*, today: date, dry_run: bool = False) -> RunResult:
+    """The first phase of the run: plans today's reminders and claims their rows (nothing is sent)."""
     result = RunResult(planned=plan_reminders(today=today))
-    if dry_run:
-        return result
-    result.claimed = claim_reminders(result.planned)
-    pending = Reminder.objects.select_related("recipient", "obligation__agency", "obligation__district")
+    if not dry_run:
+        result.claimed = claim_reminders(result.planned)
+    return result
+
+
+def deliver_due_reminders(*, today: date, result: RunResult | None = None) -> RunResult:
+    """The second phase: sends the open reminder rows, worded for `today`. Several processes may run it at once
+    (the daily task starts `reminder_senders()` of them); each row goes out once."""
+    result = result or RunResult()
     deliver(
-        pending,
+        Reminder.objects.select_related("recipient", "obligation__agency", "obligation__district"),
         send=lambda reminder, connection: _send_reminder(reminder, today, connection=connection),
         result=result,
     )
@@ -303,6 +322,11 @@ def monday_of(day: date) -> date:
 def send_weekly_digests(*, today: date) -> RunResult:
     """One overview per coordinator and district per week: the district's late obligations and those due in the
     next eight weeks. Claimed and delivered exactly like reminders; a week with nothing to report sends nothing."""
+    result = claim_weekly_digests(today=today)
+    return deliver_weekly_digests(today=today, result=result)
+
+
+def claim_weekly_digests(*, today: date) -> RunResult:
     week = monday_of(today)
     result = RunResult()
     memberships = (
@@ -321,6 +345,12 @@ def send_weekly_digests(*, today: date) -> RunResult:
         ignore_conflicts=True,
     )
     result.claimed = len(missing)
+    return result
+
+
+def deliver_weekly_digests(*, today: date, result: RunResult | None = None) -> RunResult:
+    """Sends the open digests of `today`'s week; like `deliver_due_reminders`, several processes may share it."""
+    result = result or RunResult()
     contexts: dict[int, dict] = {}  # the coordinators of one district get the same lists: computed once per run
 
     def send(digest: Digest, connection) -> bool:
@@ -328,7 +358,8 @@ def send_weekly_digests(*, today: date) -> RunResult:
             contexts[digest.district_id] = digest_context(digest.district_id, today)
         return _send_digest(digest, today, contexts[digest.district_id], connection=connection)
 
-    deliver(Digest.objects.filter(week=week).select_related("recipient", "district"), send=send, result=result)
+    queryset = Digest.objects.filter(week=monday_of(today)).select_related("recipient", "district")
+    deliver(queryset, send=send, result=result)
     return result
 
 
