@@ -96,11 +96,10 @@ def wait_until_recorded(model, expected: int, since) -> None:
 
 
 def daily_run_worker(today: date, processes: int) -> list[dict]:
+    from config.celery import app
     from funding import tasks
     from funding.models import Digest, Reminder
     from funding.services import obligations, progress, reminders
-
-    from config.celery import app
 
     app.control.purge()  # a retry left on the benchmark's broker by an earlier run must not run during this one
     expected = len(reminders.plan_reminders(today=today))

@@ -207,6 +207,9 @@ def test_weekly_digest_lists_late_and_upcoming_once_per_week(world, coordinator,
     assert "Überfällig: 13 Abgabepflichten" in message.body
     assert "In den nächsten acht Wochen fällig: 0 Abgabepflichten" in message.body
     assert "Duisburg-Marxloh" in message.body
+    html = message.alternatives[0][0]
+    assert "Duisburg-Marxloh (Frist 30.04.2026; Frist beim Bezirksverband versäumt)" in html
+    assert 'href="http://localhost:8000/foerderung/fristen/' in html
 
 
 @pytest.mark.django_db(transaction=True)
