@@ -301,12 +301,12 @@ def test_a_batch_is_handed_back_when_half_its_lease_is_used_and_each_email_still
     monkeypatch.setattr(reminders, "_lease", lambda *a, **kw: leases.append(lease(*a, **kw)) or leases[-1])
     with time_machine.travel(timezone.now(), tick=False) as traveller:
 
-        def slow_send(reminder, connection):
-            traveller.shift(LEASE / 2 + timedelta(seconds=1))  # a mail server that takes half the lease
-            return reminders._send_reminder(reminder, date(2026, 11, 24), connection=connection)
+        def slow_compose(reminder):
+            traveller.shift(LEASE / 2 + timedelta(seconds=1))  # each e-mail takes half the lease
+            return reminders._compose_reminder(reminder, date(2026, 11, 24))
 
         result = RunResult()
-        deliver(Reminder.objects.select_related("recipient", "obligation"), send=slow_send, result=result)
+        deliver(Reminder.objects.select_related("recipient", "obligation"), compose=slow_compose, result=result)
     assert result.sent == 3 and len(mailbox) == 3
     assert [len(pks) for pks in leases] == [3, 2, 1, 0]
     assert not Reminder.objects.exclude(status=ReminderStatus.SENT).exists()
