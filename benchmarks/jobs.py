@@ -3,7 +3,11 @@
     python benchmarks/jobs.py [--pdf] [--zip COUNT]
 
 - daily run: obligation sync, late-marking and the reminder e-mails on a day a deadline of every agency is a week
-  away (30.04. of next year minus 7 days), and the weekly digest of that week – time and queries;
+  away (30.04. of next year minus 7 days), and the weekly digest of that week – time and queries, in this process;
+- the same through a real Celery worker with --workers processes (started here, on the broker in
+  CELERY_BROKER_URL), as beat runs it in production: the daily task claims and sends together with its helper
+  tasks on the other processes. It runs a week earlier (the 14-day reminders and that week's digest, as many
+  e-mails), because the in-process run has already sent the first day's; timed until every e-mail is recorded;
 - the survey report recomputed for the closed edition with the most answers;
 - with --pdf: the PDF of the first agency's long Sachbericht vs bare WeasyPrint on the same HTML;
 - with --zip N: the bulk forward of N approved documents through a real Celery worker (started here, on the broker
@@ -64,6 +68,75 @@ def daily_run(today: date) -> list[dict]:
         "Wochenübersicht (Digest)", lambda: reminders.send_weekly_digests(today=today).sent, "{result} E-Mails"
     )
     return [daily, digest]
+
+
+def start_worker(processes: int) -> subprocess.Popen:
+    from config.celery import app
+
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", f"--concurrency={processes}", "-l", "WARNING"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(app.control.ping(timeout=1)) < 1:
+        pass  # until the worker answers: its start-up is not part of the run
+    return worker
+
+
+def wait_until_recorded(model, expected: int, since) -> None:
+    from funding.models import ReminderStatus
+
+    done = model.objects.filter(created_at__gte=since, status__in=[ReminderStatus.SENT, ReminderStatus.CANCELLED])
+    deadline = time.monotonic() + 600
+    while done.count() < expected and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def daily_run_worker(today: date, processes: int) -> list[dict]:
+    from config.celery import app
+    from funding import tasks
+    from funding.models import Digest, Reminder
+    from funding.services import obligations, progress, reminders
+
+    app.control.purge()  # a retry left on the benchmark's broker by an earlier run must not run during this one
+    expected = len(reminders.plan_reminders(today=today))
+    worker = start_worker(processes)
+    try:
+        daily_since = timezone.now()
+        started = time.perf_counter()
+        obligations.sync_all_phases(today=today)
+        progress.record_missed_deadlines(today=today)
+        tasks.send_due_reminders.delay(today.isoformat())
+        wait_until_recorded(Reminder, expected, daily_since)
+        daily_ms = (time.perf_counter() - started) * 1000
+        digest_since = timezone.now()
+        started = time.perf_counter()
+        digests = reminders.claim_weekly_digests(today=today).claimed  # here, to know how many to wait for
+        tasks.send_weekly_digests.delay(today.isoformat())
+        wait_until_recorded(Digest, digests, digest_since)
+        digest_ms = (time.perf_counter() - started) * 1000
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    sent = Reminder.objects.filter(created_at__gte=daily_since, status="sent").count()
+    digests_sent = Digest.objects.filter(created_at__gte=digest_since, status="sent").count()
+    return [
+        {
+            "job": f"Tageslauf über Celery-Worker ({processes} Prozesse, Erinnerung 14 Tage vorher)",
+            "ms": daily_ms,
+            "queries": 0,
+            "note": f"{sent} E-Mails",
+        },
+        {
+            "job": f"Wochenübersicht über Celery-Worker ({processes} Prozesse)",
+            "ms": digest_ms,
+            "queries": 0,
+            "note": f"{digests_sent} E-Mails",
+        },
+    ]
 
 
 def survey_report() -> dict:
@@ -188,10 +261,13 @@ def main() -> None:
     parser.add_argument("--pdf", action="store_true")
     parser.add_argument("--zip", type=int, default=0)
     parser.add_argument("--days-ahead", type=int, default=7, help="reminder step: days before the 30.04. deadline")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes for the daily run (0: skip)")
     args = parser.parse_args()
     today = timezone.localdate()
     reminder_day = date(today.year + 1, 4, 30) - timedelta(days=args.days_ahead)
     rows = daily_run(reminder_day)
+    if args.workers:
+        rows += daily_run_worker(reminder_day - timedelta(days=7), args.workers)
     rows.append(survey_report())
     if args.pdf:
         rows += long_report_pdf()

@@ -218,6 +218,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds an SMTP call may block. Bounded so that a hanging mail server cannot outlast the lease of the reminder
+# rows being sent (funding.services.reminders.LEASE), after which another worker may take them.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "60"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Agenturnetz <noreply@agenturnetz.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -15,6 +15,28 @@ def render_email(template_prefix: str, context: dict) -> tuple[str, str, str]:
     return subject, text, html
 
 
+def templated_message(
+    *,
+    template_prefix: str,
+    to: Iterable[str],
+    context: dict,
+    reply_to=None,
+    attachments: Iterable[tuple[str, bytes, str]] = (),
+) -> EmailMultiAlternatives | None:
+    """The e-mail of the triple `template_prefix` to the non-empty addresses in `to`, rendered but not sent (None
+    without an address); `attachments` are (filename, content, mimetype) triples, e.g. an agenda PDF or a calendar
+    entry. A batch job renders with it and sends many messages through one connection."""
+    recipients = [address for address in to if address]
+    if not recipients:
+        return None
+    subject, text, html = render_email(template_prefix, context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=recipients, reply_to=reply_to)
+    message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return message
+
+
 def send_templated_mail(
     *,
     template_prefix: str,
@@ -23,14 +45,8 @@ def send_templated_mail(
     reply_to=None,
     attachments: Iterable[tuple[str, bytes, str]] = (),
 ) -> int:
-    """Sends the triple `template_prefix` to the non-empty addresses in `to`; `attachments` are
-    (filename, content, mimetype) triples, e.g. an agenda PDF or a calendar entry. Returns the messages sent."""
-    recipients = [address for address in to if address]
-    if not recipients:
-        return 0
-    subject, text, html = render_email(template_prefix, context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=recipients, reply_to=reply_to)
-    message.attach_alternative(html, "text/html")
-    for filename, content, mimetype in attachments:
-        message.attach(filename, content, mimetype)
-    return message.send()
+    """Sends the triple `template_prefix` (see `templated_message`). Returns the messages sent."""
+    message = templated_message(
+        template_prefix=template_prefix, to=to, context=context, reply_to=reply_to, attachments=attachments
+    )
+    return message.send() if message else 0

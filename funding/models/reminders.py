@@ -31,6 +31,10 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
     next_attempt_at = models.DateTimeField(_("nächster Versuch"), null=True, blank=True)
     last_error = models.CharField(_("letzter Fehler"), max_length=300, blank=True)
+    # The lease of the worker sending the row: taken and committed before the e-mail goes out, so that marking it
+    # sent is a single UPDATE. A crashed worker's rows become free again when the lease runs out.
+    claim_token = models.CharField(_("Versandauftrag"), max_length=32, blank=True)
+    claimed_until = models.DateTimeField(_("reserviert bis"), null=True, blank=True)
 
     class Meta:
         abstract = True

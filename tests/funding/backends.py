@@ -13,3 +13,21 @@ class RefusingBackend(EmailBackend):
             if REFUSED in message.to:
                 raise SMTPRecipientsRefused({REFUSED: (550, b"mailbox unavailable")})
         return super().send_messages(messages)
+
+
+class WorkerDiesAfterHandingOver(EmailBackend):
+    """The mail server takes the e-mail to DIES_AFTER, then the worker dies before it can record that: the one
+    window in which a crash can repeat an e-mail."""
+
+    def send_messages(self, messages):
+        sent = super().send_messages(messages)
+        if any(DIES_AFTER in message.to for message in messages):
+            raise WorkerDied
+        return sent
+
+
+DIES_AFTER = "absturz@example.org"
+
+
+class WorkerDied(BaseException):
+    """Not an SMTP error: nothing in the delivery loop catches it, as with a killed process."""

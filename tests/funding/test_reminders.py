@@ -1,19 +1,30 @@
 """Reminders: the schedule on a frozen clock, exactly once under duplicate and concurrent runs, failures, digest."""
 
 import threading
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 import time_machine
+from celery.exceptions import Retry
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from funding import tasks
 from funding.models import DeadlineRule, DocumentKind, Obligation, Reminder, ReminderStatus
-from funding.services import record_document_progress
-from funding.services.reminders import plan_reminders, send_due_reminders, send_weekly_digests, step_for
+from funding.services import record_document_progress, reminders
+from funding.services.reminders import (
+    LEASE,
+    RunResult,
+    deliver,
+    plan_reminders,
+    send_due_reminders,
+    send_weekly_digests,
+    step_for,
+)
 from tests import factories
-from tests.funding.backends import REFUSED
+from tests.funding.backends import DIES_AFTER, REFUSED, WorkerDied
 from tests.funding.factories import DeadlineRuleFactory, FundingPhaseFactory, ObligationFactory, phase_2025
 
 STEPS = (1, 7, 14, 28)
@@ -196,10 +207,15 @@ def test_weekly_digest_lists_late_and_upcoming_once_per_week(world, coordinator,
     assert "Überfällig: 13 Abgabepflichten" in message.body
     assert "In den nächsten acht Wochen fällig: 0 Abgabepflichten" in message.body
     assert "Duisburg-Marxloh" in message.body
+    html = message.alternatives[0][0]
+    assert "Duisburg-Marxloh (Frist 30.04.2026; Frist beim Bezirksverband versäumt)" in html
+    assert 'href="http://localhost:8000/foerderung/fristen/' in html
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_runs_send_each_reminder_once(requires_postgres, world, mailbox):
+@pytest.mark.parametrize("batch_size", [200, 2])  # one batch each, or the threads interleave many small batches
+def test_concurrent_runs_send_each_reminder_once(requires_postgres, world, mailbox, monkeypatch, batch_size):
+    monkeypatch.setattr(reminders, "BATCH_SIZE", batch_size)
     for _ in range(6):
         factories.specialist_of(world.agency)
     for day in (1, 2, 3, 4, 5):
@@ -226,3 +242,103 @@ def test_concurrent_runs_send_each_reminder_once(requires_postgres, world, mailb
     assert Reminder.objects.filter(status=ReminderStatus.SENT).count() == 30
     assert len(mailbox) == 30
     assert len({(m.to[0], m.subject) for m in mailbox}) == 30
+
+
+def in_future(delta):
+    return time_machine.travel(timezone.now() + delta, tick=False)
+
+
+@pytest.mark.django_db
+def test_rows_leased_by_a_crashed_worker_wait_for_the_lease_then_go_out_once(world, specialist, mailbox):
+    obligation = obligation_due(world, date(2026, 12, 1))
+    Reminder.objects.create(
+        obligation=obligation,
+        recipient=specialist,
+        step="7",
+        claim_token="crashed",
+        claimed_until=timezone.now() + LEASE,
+    )
+    result = send_due_reminders(today=date(2026, 11, 24))
+    assert (result.sent, result.deferred, len(mailbox)) == (0, 1, 0)
+    with in_future(LEASE):
+        result = send_due_reminders(today=date(2026, 11, 24))
+    assert (result.sent, result.deferred, len(mailbox)) == (1, 0, 1)
+    assert Reminder.objects.get().status == ReminderStatus.SENT
+
+
+@pytest.mark.django_db
+def test_a_worker_dying_after_the_mail_server_took_an_email_repeats_only_that_one(world, mailbox, settings):
+    for _ in range(2):
+        factories.specialist_of(world.agency)
+    dying = factories.specialist_of(world.agency)
+    dying.email = DIES_AFTER
+    dying.save()
+    for _ in range(2):
+        factories.specialist_of(world.agency)
+    obligation_due(world, date(2026, 12, 1))
+    settings.EMAIL_BACKEND = "tests.funding.backends.WorkerDiesAfterHandingOver"
+    with pytest.raises(WorkerDied):
+        send_due_reminders(today=date(2026, 11, 24))
+    assert len(mailbox) == 3  # two before it, and its own, taken by the server but not recorded
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_due_reminders(today=date(2026, 11, 24)).sent == 0  # the rest is still leased to the dead worker
+    with in_future(LEASE):
+        send_due_reminders(today=date(2026, 11, 24))
+    addresses = [message.to[0] for message in mailbox]
+    assert len(addresses) == 6 and len(set(addresses)) == 5
+    assert addresses.count(DIES_AFTER) == 2
+    assert Reminder.objects.filter(status=ReminderStatus.SENT).count() == 5
+
+
+@pytest.mark.django_db
+def test_a_batch_is_handed_back_when_half_its_lease_is_used_and_each_email_still_goes_once(world, mailbox, monkeypatch):
+    for _ in range(3):
+        factories.specialist_of(world.agency)
+    obligation_due(world, date(2026, 12, 1))
+    reminders.claim_reminders(plan_reminders(today=date(2026, 11, 24)))
+    leases = []
+    lease = reminders._lease
+    monkeypatch.setattr(reminders, "_lease", lambda *a, **kw: leases.append(lease(*a, **kw)) or leases[-1])
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+
+        def slow_compose(reminder):
+            traveller.shift(LEASE / 2 + timedelta(seconds=1))  # each e-mail takes half the lease
+            return reminders._compose_reminder(reminder, date(2026, 11, 24))
+
+        result = RunResult()
+        deliver(Reminder.objects.select_related("recipient", "obligation"), compose=slow_compose, result=result)
+    assert result.sent == 3 and len(mailbox) == 3
+    assert [len(pks) for pks in leases] == [3, 2, 1, 0]
+    assert not Reminder.objects.exclude(status=ReminderStatus.SENT).exists()
+    assert not Reminder.objects.exclude(claim_token="").exists()
+
+
+@pytest.mark.django_db
+def test_a_run_needs_one_query_more_per_further_email(world, specialist, mailbox):
+    def queries_for_a_run(emails: int) -> int:
+        Reminder.objects.all().delete()
+        with CaptureQueriesContext(connection) as queries:
+            assert send_due_reminders(today=date(2026, 11, 24)).sent == emails
+        return len(queries)
+
+    obligation_due(world, date(2026, 12, 1), year=2020)
+    one = queries_for_a_run(1)
+    for _ in range(3):
+        factories.specialist_of(world.agency)
+    obligation_due(world, date(2026, 12, 1), year=2021)
+    eight = queries_for_a_run(8)  # two obligations, four specialists
+    assert eight - one == 7  # the UPDATE that marks each further e-mail sent
+
+
+@pytest.mark.django_db
+def test_the_daily_task_retries_while_rows_are_leased_elsewhere(world, specialist, mailbox):
+    obligation = obligation_due(world, date(2026, 12, 1))
+    Reminder.objects.create(
+        obligation=obligation,
+        recipient=specialist,
+        step="7",
+        claim_token="crashed",
+        claimed_until=timezone.now() + LEASE,
+    )
+    with pytest.raises(Retry):  # raised into the caller because eager tasks propagate (settings)
+        tasks.send_due_reminders.apply(kwargs={"today": "2026-11-24"})
