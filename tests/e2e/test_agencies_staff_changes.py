@@ -32,7 +32,7 @@ def test_increase_of_hours_from_filing_to_approval(page, demo_registry):
     assert_accessible(page)
     page.get_by_role("button", name="Weiter").click()
 
-    page.get_by_label("wirksam ab").fill(start.isoformat())
+    page.get_by_label("wirksam ab").fill(start.strftime("%d.%m.%Y"))
     page.get_by_label("Fachkraft").select_option(label="Tobias Engel")
     page.get_by_label("Stellenanteil künftig (VZÄ)").fill("0,75")
     page.get_by_role("button", name="Als Entwurf speichern").click()
