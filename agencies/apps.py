@@ -7,7 +7,10 @@ class AgenciesConfig(AppConfig):
     verbose_name = _("Organisationen und Personal")
 
     def ready(self):
+        from agencies.menu import menu_entries
         from agencies.staff_changes.calendar import staff_change_events
         from core.calendar import register_event_source
+        from core.menu import register_menu_source
 
         register_event_source("agencies.staff_changes", staff_change_events)
+        register_menu_source("agencies", menu_entries)

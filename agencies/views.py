@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -25,16 +25,14 @@ from agencies.selectors import (
     staff_of_agency,
     with_figures,
 )
+from core.forms import GermanDateField
 
 
 def _as_of(request):
-    """The day the figures refer to: ?stichtag=YYYY-MM-DD, else today."""
-    from django.utils.dateparse import parse_date
-
-    raw = request.GET.get("stichtag", "")
+    """The day the figures refer to: ?stichtag=30.04.2027 (or any of DATE_INPUT_FORMATS, ISO too), else today."""
     try:
-        day = parse_date(raw) if raw else None
-    except ValueError:
+        day = GermanDateField(required=False).clean(request.GET.get("stichtag", ""))
+    except ValidationError:
         day = None
     return day or timezone.localdate()
 

@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "agencies.context_processors.user_scope",
+                "core.context_processors.menu",
             ],
         },
     },
@@ -135,7 +136,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
+# German only: the UI has no English translation, and LocaleMiddleware would otherwise give an English-speaking
+# browser a half-English page (Django's own texts) with English date formats that refuse 30.04.2027.
+LANGUAGES = [("de", _("Deutsch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

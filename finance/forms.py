@@ -9,6 +9,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, FundingAuthority, Provider
+from core.forms import INVALID_DATE, GermanDateField, GermanDateInput
 from finance.models import (
     CostLine,
     CostPlan,
@@ -42,7 +43,9 @@ def localize_decimals(field, **kwargs):
         if field.decimal_places == 2 and field.max_digits == 12:
             formfield.validators.append(MinValueValidator(Decimal("0.00")))
     if isinstance(formfield, forms.DateField):
-        formfield.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        formfield.widget = GermanDateInput()
+        formfield.widget.is_required = formfield.required
+        formfield.error_messages["invalid"] = INVALID_DATE
     return formfield
 
 
@@ -145,7 +148,7 @@ class JointApplicationCreateForm(forms.Form):
 
 
 class GrantDecisionForm(forms.Form):
-    decided_on = forms.DateField(label=_("Datum des Bescheids"), widget=forms.DateInput(attrs={"type": "date"}))
+    decided_on = GermanDateField(label=_("Datum des Bescheids"))
     reference = forms.CharField(label=_("Aktenzeichen"), max_length=100)
     conditions = forms.CharField(
         label=_("Nebenbestimmungen und Auflagen"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -177,9 +180,9 @@ class GrantDecisionForm(forms.Form):
 
 class FundsCallForm(forms.Form):
     funding_year = forms.ModelChoiceField(label=_("Förderjahr"), queryset=FundingYear.objects.none())
-    called_on = forms.DateField(label=_("abgerufen am"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_from = forms.DateField(label=_("Zeitraum von"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_to = forms.DateField(label=_("Zeitraum bis"), widget=forms.DateInput(attrs={"type": "date"}))
+    called_on = GermanDateField(label=_("abgerufen am"))
+    period_from = GermanDateField(label=_("Zeitraum von"))
+    period_to = GermanDateField(label=_("Zeitraum bis"))
     reference = forms.CharField(label=_("Zeichen"), max_length=100, required=False)
 
     def __init__(self, *args, phase, rows, **kwargs):
@@ -251,7 +254,7 @@ class FundsTransferForm(forms.Form):
     contract = forms.ModelChoiceField(label=_("Weiterleitungsvertrag"), queryset=ForwardingContract.objects.none())
     agency = forms.ModelChoiceField(label=_("Agentur"), queryset=Agency.objects.none())
     funding_year = forms.ModelChoiceField(label=_("Förderjahr"), queryset=FundingYear.objects.none())
-    transferred_on = forms.DateField(label=_("überwiesen am"), widget=forms.DateInput(attrs={"type": "date"}))
+    transferred_on = GermanDateField(label=_("überwiesen am"))
     amount = MoneyField(label=_("Betrag (€)"))
     reference = forms.CharField(label=_("Verwendungszweck"), max_length=140, required=False)
 
@@ -321,7 +324,7 @@ class ReallocationForm(forms.Form):
 class ForecastCreateForm(forms.Form):
     agency = forms.ModelChoiceField(label=_("Integrationsagentur"), queryset=Agency.objects.none())
     funding_year = forms.ModelChoiceField(label=_("Förderjahr"), queryset=FundingYear.objects.order_by("-year"))
-    as_of = forms.DateField(label=_("Stichtag"), widget=forms.DateInput(attrs={"type": "date"}))
+    as_of = GermanDateField(label=_("Stichtag"))
 
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)

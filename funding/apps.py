@@ -8,6 +8,9 @@ class FundingConfig(AppConfig):
 
     def ready(self):
         from core.calendar import register_event_source
+        from core.menu import register_menu_source
         from funding.calendar_events import obligation_events
+        from funding.menu import menu_entries
 
         register_event_source("funding.obligations", obligation_events)
+        register_menu_source("funding", menu_entries)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import GermanDateField, GermanDatesMixin
 from core.uploads import MAX_UPLOAD_BYTES, content_matches
 from funding.models import DeadlineRule, DocumentKind, FundingPhase
 from funding.services.progress import fulfilment_steps
@@ -30,18 +31,10 @@ def validate_attachment(upload) -> None:
         )
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class MarkFulfilledForm(forms.Form):
     step = forms.ChoiceField(label=_("Was ist geschehen?"), widget=forms.RadioSelect)
-    on = forms.DateField(
+    on = GermanDateField(
         label=_("Datum"),
-        widget=DateInput(),
         help_text=_("Der Tag, an dem die Unterlage eingegangen ist bzw. übermittelt wurde."),
     )
     attachment = forms.FileField(
@@ -107,11 +100,10 @@ class DeadlineRuleForm(forms.ModelForm):
             self.fields["document_kind"].choices = [c for c in DocumentKind.choices if c[0] not in taken]
 
 
-class PhaseForm(forms.ModelForm):
+class PhaseForm(GermanDatesMixin, forms.ModelForm):
     class Meta:
         model = FundingPhase
         fields = ["name", "starts_on", "ends_on"]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
         help_texts = {
             "name": _("Zum Beispiel „Förderphase 2028–2029“."),
             "ends_on": _("Heute dauert eine Förderphase zwei Jahre; jede Länge ist möglich."),

@@ -8,6 +8,9 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from core.calendar import register_event_source
+        from core.menu import register_menu_source
         from meetings.calendar import meeting_events
+        from meetings.menu import menu_entries
 
         register_event_source("meetings", meeting_events)
+        register_menu_source("meetings", menu_entries)

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, DistrictAssociation, Membership, Role
+from core.forms import GermanDatesMixin
 from core.models import User
 from meetings.models import (
     ActionItem,
@@ -17,7 +18,6 @@ from meetings.models import (
 )
 from meetings.services.participation import Decision
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
@@ -53,11 +53,11 @@ class WorkingGroupForm(forms.ModelForm):
             del self.fields["is_active"]
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(GermanDatesMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["title", "date", "end_date", "start_time", "end_time", "location", "online_url"]
-        widgets = {"date": DATE_INPUT, "end_date": DATE_INPUT, "start_time": TIME_INPUT, "end_time": TIME_INPUT}
+        widgets = {"start_time": TIME_INPUT, "end_time": TIME_INPUT}
 
 
 class CancelMeetingForm(forms.Form):
@@ -275,11 +275,10 @@ class ProtocolForm(forms.Form):
         }
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(GermanDatesMixin, forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["agenda_item", "description", "responsible", "due_date"]
-        widgets = {"due_date": DATE_INPUT}
         labels = {"agenda_item": _("zum Tagesordnungspunkt")}
 
     def __init__(self, *args, meeting, members, **kwargs):

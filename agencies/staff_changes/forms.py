@@ -18,14 +18,8 @@ from agencies.models.staff_changes import (
     ChangeKind,
     warning_days,
 )
+from core.forms import GermanDatesMixin
 from core.workflow import State
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class StartForm(forms.Form):
@@ -46,7 +40,7 @@ class StartForm(forms.Form):
             self.initial["agency"] = choices[0].pk
 
 
-class StaffChangeForm(forms.ModelForm):
+class StaffChangeForm(GermanDatesMixin, forms.ModelForm):
     """The fields of one kind of change. `version` carries the optimistic lock of an edit."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -56,8 +50,6 @@ class StaffChangeForm(forms.ModelForm):
         fields = ("effective_on", *sorted({f for fields in KIND_FIELDS.values() for f in fields}), "note")
         localized_fields = ("new_fte",)
         widgets = {
-            "effective_on": DateInput(),
-            "end_on": DateInput(),
             "justification": forms.Textarea(attrs={"rows": 4}),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
@@ -133,14 +125,12 @@ class ReviewForm(CommentForm):
         return cleaned
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(GermanDatesMixin, forms.ModelForm):
     class Meta:
         model = StaffChangeDecision
         fields = ("outcome", "decided_on", "reference", "effective_from", "note")
         widgets = {
             "outcome": forms.RadioSelect,
-            "decided_on": DateInput(),
-            "effective_from": DateInput(),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 

@@ -7,13 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.access import scope_for
 from agencies.models import DistrictAssociation, WelfareAssociation
+from core.forms import GermanDateField, GermanDatesMixin
 from reporting.models import Audience, Question, QuestionKind, Survey
 from reporting.services.surveys import parse_options
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
-
-class SurveyForm(forms.ModelForm):
+class SurveyForm(GermanDatesMixin, forms.ModelForm):
     owner_district = forms.ModelChoiceField(
         label=_("verantwortlich"),
         queryset=DistrictAssociation.objects.none(),
@@ -37,7 +36,7 @@ class SurveyForm(forms.ModelForm):
             "closes_on",
             "reminder_days",
         ]
-        widgets = {"opens_on": DATE_WIDGET, "closes_on": DATE_WIDGET, "introduction": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"introduction": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -148,8 +147,8 @@ class QuestionForm(forms.ModelForm):
 
 class EditionForm(forms.Form):
     edition = forms.CharField(label=_("Ausgabe"), max_length=40, help_text=_("Zum Beispiel das Jahr: „2026“."))
-    opens_on = forms.DateField(label=_("Beginn"), widget=DATE_WIDGET)
-    closes_on = forms.DateField(label=_("Antwortfrist"), widget=DATE_WIDGET)
+    opens_on = GermanDateField(label=_("Beginn"))
+    closes_on = GermanDateField(label=_("Antwortfrist"))
 
     def clean(self):
         data = super().clean()

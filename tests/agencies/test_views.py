@@ -125,3 +125,15 @@ def test_district_overview_queries_do_not_grow(client, coordinator, world, size,
     with django_assert_max_num_queries(12):
         response = client.get(world.district.get_absolute_url())
     assert len(response.context["groups"]) >= 2
+
+
+def test_district_figures_take_the_day_in_german_format_from_any_browser(client, coordinator, world):
+    client.force_login(coordinator)
+    response = client.get(
+        reverse("agencies:district", args=[world.district.pk]),
+        {"stichtag": "30.04.2027"},
+        HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9",
+    )
+    content = response.content.decode()
+    assert "Am 30.04.2027 arbeiten" in content
+    assert 'value="30.04.2027"' in content and 'placeholder="TT.MM.JJJJ"' in content

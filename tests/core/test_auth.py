@@ -38,3 +38,9 @@ def test_logout_requires_post_and_ends_the_session(client, specialist):
     response = client.post(reverse("logout"))
     assert response.status_code == 302
     assert client.get(reverse("reporting:dashboard")).status_code == 302
+
+
+def test_an_english_speaking_browser_gets_the_german_page(client):
+    content = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="de"' in content
+    assert "Benutzername" in content

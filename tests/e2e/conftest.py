@@ -92,3 +92,15 @@ def assert_accessible(page) -> None:
 def assert_no_horizontal_scroll(page) -> None:
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1, f"Die Seite ist {overflow} px breiter als das Fenster."
+
+
+def follow_menu(page, group: str, entry: str) -> None:
+    """Follows an entry of the main menu that sits in a dropdown: opens the collapsed menu on narrow screens, then
+    the group, then the entry."""
+    nav = page.get_by_role("navigation", name="Hauptnavigation")
+    toggler = nav.get_by_role("button", name="Menü öffnen")
+    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+        toggler.click()
+    nav.get_by_role("button", name=group).click()
+    nav.get_by_role("link", name=entry, exact=True).click()
+    page.wait_for_load_state("domcontentloaded")

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from agencies import demo
 from agencies.models import StaffChange
-from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, login
+from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, follow_menu, login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,13 +26,13 @@ def _switch_user(page, username):
 def test_increase_of_hours_from_filing_to_approval(page, demo_registry):
     start = timezone.localdate() + timedelta(weeks=8)
     login(page, "traeger")
-    page.get_by_role("link", name="Personalveränderungen").click()
+    follow_menu(page, "Agenturen", "Personalveränderungen")
     page.get_by_role("link", name="Veränderung melden oder beantragen").first.click()
     page.get_by_label("Aufstockung des Stellenumfangs").check()
     assert_accessible(page)
     page.get_by_role("button", name="Weiter").click()
 
-    page.get_by_label("wirksam ab").fill(start.isoformat())
+    page.get_by_label("wirksam ab").fill(start.strftime("%d.%m.%Y"))
     page.get_by_label("Fachkraft").select_option(label="Tobias Engel")
     page.get_by_label("Stellenanteil künftig (VZÄ)").fill("0,75")
     page.get_by_role("button", name="Als Entwurf speichern").click()

@@ -28,7 +28,7 @@ def test_coordinator_records_interim_statement_from_the_matrix(page, world, coor
     assert_accessible(page)
     page.locator(f'a[href="/foerderung/fristen/{interim.pk}/"]').click()
     page.get_by_label("an die Bewilligungsbehörde übermittelt").check()
-    page.get_by_label("Datum").fill(date.today().isoformat())
+    page.get_by_label("Datum").fill(date.today().strftime("%d.%m.%Y"))
     upload = tmp_path / "Zwischenverwendungsnachweis.pdf"
     upload.write_bytes(b"%PDF-1.4\n% demo\n")
     page.get_by_label("Anlage").set_input_files(str(upload))

@@ -24,7 +24,7 @@ def test_owner_plans_member_proposes_and_answers_owner_accepts(page):
     login(page, coordinator.username, PASSWORD)
     page.goto(f"/arbeitskreise/{group.pk}/jahresplan/{year}/")
     page.get_by_label("Titel").fill("Facharbeitskreis 1")
-    page.get_by_label("Datum").fill(f"{year}-03-12")
+    page.get_by_label("Datum").fill(f"12.03.{year}")
     page.get_by_label("Beginn").fill("10:00")
     page.get_by_label("Ende").fill("13:00")
     page.get_by_label("Ort", exact=True).fill("Geschäftsstelle Essen")

@@ -8,7 +8,7 @@ from agencies import demo
 from core.workflow import State
 from planning.demo import ensure_phases
 from planning.models import SocialSpaceAnalysis, TaskPlan
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, follow_menu, login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,7 +21,7 @@ def registry(db):
 
 def test_specialist_and_coordinator_walk_the_whole_flow(page, browser, live_server, registry):
     login(page, "fachkraft")
-    page.get_by_role("link", name="Planung und Berichte").first.click()
+    follow_menu(page, "Planung & Berichte", "Analysen, Planungen, Sachberichte")
     page.get_by_role("link", name="Sozialraumanalyse anlegen").click()
     page.get_by_label("Förderjahr").fill("2025")
     page.get_by_role("button", name="Anlegen").click()
@@ -45,7 +45,7 @@ def test_specialist_and_coordinator_walk_the_whole_flow(page, browser, live_serv
     analysis = SocialSpaceAnalysis.objects.get(agency__name="Essen")
     assert analysis.state == State.SUBMITTED
 
-    page.get_by_role("link", name="Planung und Berichte").first.click()
+    follow_menu(page, "Planung & Berichte", "Analysen, Planungen, Sachberichte")
     page.get_by_role("link", name="Aufgabenplanung anlegen").click()
     page.get_by_label("Förderjahr").fill("2026")
     page.get_by_role("button", name="Anlegen").click()
@@ -71,7 +71,7 @@ def test_specialist_and_coordinator_walk_the_whole_flow(page, browser, live_serv
     context = browser.new_context(locale="de-DE", base_url=live_server.url)
     coordinator = context.new_page()
     login(coordinator, "koordination")
-    coordinator.get_by_role("link", name="Eingang", exact=True).click()
+    follow_menu(coordinator, "Planung & Berichte", "Eingang")
     assert_accessible(coordinator)
     coordinator.get_by_role("link", name="Aufgabenplanung").first.click()
     coordinator.get_by_label("Begründung der Rückgabe (Pflicht)").fill("Bitte das Ziel konkretisieren.")

@@ -10,7 +10,7 @@ from core.models import User
 from core.workflow import State
 from reporting.models import ControllingReport
 from reporting.services import controlling as service
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, follow_menu, login
 from tests.reporting.controlling.factories import FIGURES, published_template, report_with
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,7 +32,7 @@ def prepared(db):
 def test_confirm_submit_approve_and_suppressed_dashboard(page, prepared):
     report = prepared
     login(page, "fachkraft")
-    page.get_by_role("link", name="Online-Controlling").first.click()
+    follow_menu(page, "Planung & Berichte", "Online-Controlling")
     page.get_by_role("link", name="Essen").first.click()
     assert page.get_by_text("aus dem Agenturverzeichnis").first.is_visible()
     page.get_by_role("link", name="Werte prüfen und bearbeiten").click()

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from agencies import demo as agencies_demo
 from reporting import demo as reporting_demo
-from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, login
+from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, follow_menu, login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,7 +21,7 @@ def demo_surveys(db):
 
 def test_specialist_answers_and_owner_sees_rate_and_report(page, demo_surveys):
     login(page, "fachkraft")
-    page.get_by_role("link", name="Umfragen", exact=True).click()
+    follow_menu(page, "Netzwerk", "Umfragen")
     page.get_by_role("link", name="Kooperation zwischen Integrationsagenturen vor Ort").first.click()
     page.get_by_role("link", name="Fragebogen öffnen").click()
     assert_accessible(page)
@@ -47,7 +47,7 @@ def test_specialist_answers_and_owner_sees_rate_and_report(page, demo_surveys):
 
     page.context.clear_cookies()
     login(page, "land")
-    page.get_by_role("link", name="Umfragen", exact=True).click()
+    follow_menu(page, "Netzwerk", "Umfragen")
     page.get_by_role("link", name="Kooperation zwischen Integrationsagenturen vor Ort").first.click()
     status = page.locator("main").inner_text()
     assert "8 von 16 Agenturen haben geantwortet (50 %)" in status
@@ -75,7 +75,7 @@ def test_report_is_readable_at_360_px(phone_page, demo_surveys):
 
 def test_cooperation_pages_are_accessible(page, demo_surveys):
     login(page, "fachkraft")
-    page.get_by_role("link", name="Kooperationen", exact=True).click()
+    follow_menu(page, "Netzwerk", "Kooperationen")
     page.get_by_label("Partneragentur").select_option(label="Caritas Essen-Katernberg (Caritas)")
     page.get_by_label("gemeinsame Sozialraumanalysen").check()
     page.get_by_role("button", name="Speichern").click()
@@ -84,7 +84,7 @@ def test_cooperation_pages_are_accessible(page, demo_surveys):
 
     page.context.clear_cookies()
     login(page, "koordination")
-    page.get_by_role("link", name="Kooperationsnetz").click()
+    follow_menu(page, "Netzwerk", "Kooperationsnetz")
     assert page.locator("svg.network-svg").is_visible()
     assert "Caritas Essen-Katernberg" in page.locator("main").inner_text()
     assert_accessible(page)

@@ -5,7 +5,8 @@ DATETIME_FORMAT = "d.m.Y, H:i"
 SHORT_DATETIME_FORMAT = "d.m.Y H:i"
 MONTH_DAY_FORMAT = "j. F"
 YEAR_MONTH_FORMAT = "F Y"
-DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"]
+# Digits only (30042027, 300427) is how a phone's number pad types a date into core.forms.GermanDateInput.
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d%m%Y", "%d%m%y"]
 DATETIME_INPUT_FORMATS = [
     "%d.%m.%Y %H:%M:%S",
     "%d.%m.%Y %H:%M",
