@@ -17,7 +17,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from smtplib import SMTPException
@@ -314,6 +314,8 @@ def deliver(
                         try:
                             connection.send_messages([message])
                         except SEND_ERRORS as error:
+                            with suppress(*SEND_ERRORS):
+                                connection.close()  # the next e-mail opens a new session, should this one be broken
                             mark = (ReminderStatus.FAILED, None, f"{type(error).__name__}: {error}"[:300])
                             retry_at = now + timedelta(minutes=2 ** (row.attempts + 1))
                             result.failed += 1

@@ -1,6 +1,6 @@
 """An e-mail backend whose SMTP server refuses one address: to test that one failure does not block the rest."""
 
-from smtplib import SMTPRecipientsRefused
+from smtplib import SMTPRecipientsRefused, SMTPServerDisconnected
 
 from django.core.mail.backends.locmem import EmailBackend
 
@@ -31,3 +31,21 @@ DIES_AFTER = "absturz@example.org"
 
 class WorkerDied(BaseException):
     """Not an SMTP error: nothing in the delivery loop catches it, as with a killed process."""
+
+
+DROPS = "trennt@example.org"
+
+
+class DroppingBackend(EmailBackend):
+    """A mail server that drops the session at the e-mail to DROPS: later e-mails on that session fail too."""
+
+    broken = False
+
+    def send_messages(self, messages):
+        if self.broken or any(DROPS in message.to for message in messages):
+            self.broken = True
+            raise SMTPServerDisconnected("Connection unexpectedly closed")
+        return super().send_messages(messages)
+
+    def close(self):
+        self.broken = False

@@ -24,7 +24,7 @@ from funding.services.reminders import (
     step_for,
 )
 from tests import factories
-from tests.funding.backends import DIES_AFTER, REFUSED, WorkerDied
+from tests.funding.backends import DIES_AFTER, DROPS, REFUSED, WorkerDied
 from tests.funding.factories import DeadlineRuleFactory, FundingPhaseFactory, ObligationFactory, phase_2025
 
 STEPS = (1, 7, 14, 28)
@@ -175,6 +175,19 @@ def test_failed_smtp_send_is_retried_later_and_does_not_block_others(world, spec
         assert send_due_reminders(today=date(2026, 11, 24)).failed == 1
     assert Reminder.objects.get(recipient=refused).attempts == 2
     assert len(mailbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_dropped_mail_session_is_reopened_for_the_next_email(world, mailbox, settings):
+    settings.EMAIL_BACKEND = "tests.funding.backends.DroppingBackend"
+    dropped = factories.specialist_of(world.agency)  # first in line: the session breaks before the others
+    dropped.email = DROPS
+    dropped.save()
+    others = [factories.specialist_of(world.agency) for _ in range(2)]
+    obligation_due(world, date(2026, 12, 1))
+    result = send_due_reminders(today=date(2026, 11, 24))
+    assert (result.sent, result.failed) == (2, 1)
+    assert sorted(m.to[0] for m in mailbox) == sorted(user.email for user in others)
 
 
 @pytest.mark.django_db
