@@ -8,7 +8,7 @@ from agencies.models import Agency, DistrictAssociation
 from core.panels import Panel
 from core.workflow import State
 from finance.models import CostPlan, JointApplication, SpendingForecast
-from finance.selectors.balances import balance_sheet
+from finance.selectors.balances import balance_sheets
 from funding.models import FundingPhase
 
 OPEN_STATES = (State.DRAFT, State.RETURNED)
@@ -45,11 +45,9 @@ def provider_panel(request) -> Panel | None:
             plan = plans.get((agency.pk, year))
             if plan is None or plan.state in OPEN_STATES:
                 todo.append({"agency": agency, "year": year, "plan": plan})
-    district_ids = {agency.provider.district_id for agency in agencies}
-    sheets = [
-        balance_sheet(district_id=district_id, phase=phase, provider_ids=scope.provider_ids)
-        for district_id in sorted(district_ids)
-    ]
+    district_ids = sorted({agency.provider.district_id for agency in agencies})
+    by_district = balance_sheets(district_ids=district_ids, phase=phase, provider_ids=scope.provider_ids)
+    sheets = [by_district[district_id] for district_id in district_ids]
     return Panel(
         "finance/panels/provider.html",
         {"phase": phase, "todo": todo[:20], "todo_count": len(todo), "sheets": sheets},
@@ -66,30 +64,43 @@ def coordinator_panel(request) -> Panel | None:
     phase = _current_phase()
     if phase is None:
         return None
-    districts = []
+    district_ids = list(scope.district_ids)
     applications = {
-        a.district_id: a for a in JointApplication.objects.filter(district_id__in=scope.district_ids, phase=phase)
+        a.district_id: a for a in JointApplication.objects.filter(district_id__in=district_ids, phase=phase)
     }
-    for district in DistrictAssociation.objects.filter(pk__in=scope.district_ids).order_by("name"):
-        shortfalls = SpendingForecast.objects.filter(
-            agency__provider__district=district,
+    shortfalls = {
+        row["agency__provider__district_id"]: row
+        for row in SpendingForecast.objects.filter(
+            agency__provider__district_id__in=district_ids,
             funding_year__phase=phase,
             available__lt=F("spent_to_date") + F("expected_until_year_end"),
-        ).aggregate(
+        )
+        .values("agency__provider__district_id")
+        .annotate(
             count=Count("pk"),
             available=Sum("available"),
             expected=Sum(F("spent_to_date") + F("expected_until_year_end")),
         )
+        .order_by()
+    }
+    to_review = dict(
+        CostPlan.objects.filter(agency__provider__district_id__in=district_ids, state=State.SUBMITTED)
+        .values_list("agency__provider__district_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    sheets = balance_sheets(district_ids=district_ids, phase=phase)
+    districts = []
+    for district in DistrictAssociation.objects.filter(pk__in=district_ids).order_by("name"):
+        shortfall = shortfalls.get(district.pk, {})
         districts.append(
             {
                 "district": district,
                 "application": applications.get(district.pk),
-                "to_review": CostPlan.objects.filter(
-                    agency__provider__district=district, state=State.SUBMITTED
-                ).count(),
-                "sheet": balance_sheet(district_id=district.pk, phase=phase),
-                "shortfall_count": shortfalls["count"] or 0,
-                "shortfall": (shortfalls["expected"] or 0) - (shortfalls["available"] or 0),
+                "to_review": to_review.get(district.pk, 0),
+                "sheet": sheets[district.pk],
+                "shortfall_count": shortfall.get("count") or 0,
+                "shortfall": (shortfall.get("expected") or 0) - (shortfall.get("available") or 0),
             }
         )
     return Panel("finance/panels/coordinator.html", {"phase": phase, "districts": districts}, order=30, wide=True)

@@ -1,5 +1,5 @@
 """Balance per agency and year: granted, called, forwarded, spent, remaining. Six grouped queries in all,
-however many agencies a district has.
+however many agencies and districts are asked for.
 
 "Spent" is the grant money used: during the year the figure of the latest Mittel-Controlling; once the provider
 has filed its partial statement, the agency's receipts multiplied by the share of the grant in the provider's
@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import F, Sum, Value
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
@@ -91,48 +91,84 @@ class BalanceSheet:
 def balance_sheet(
     *, district_id: int, phase, provider_ids=None, agency_ids=None, year: int | None = None
 ) -> BalanceSheet:
-    agencies = Agency.objects.filter(provider__district_id=district_id).select_related("provider")
+    return balance_sheets(
+        district_ids=[district_id], phase=phase, provider_ids=provider_ids, agency_ids=agency_ids, year=year
+    )[district_id]
+
+
+def balance_sheets(
+    *, district_ids, phase, provider_ids=None, agency_ids=None, year: int | None = None
+) -> dict[int, BalanceSheet]:
+    """One sheet per district, from the same grouped queries however many districts are asked for."""
+    agencies = Agency.objects.filter(provider__district_id__in=district_ids).select_related("provider")
     if provider_ids is not None:
         agencies = agencies.filter(provider_id__in=provider_ids)
     if agency_ids is not None:
         agencies = agencies.filter(pk__in=agency_ids)
     agencies = list(agencies.order_by("provider__name", "name"))
-    ids = [agency.pk for agency in agencies]
     years = [year] if year else phase.years
+    figures = _collect_figures([agency.pk for agency in agencies], phase, years)
+    per_district: dict[int, list[Agency]] = {district_id: [] for district_id in district_ids}
+    for agency in agencies:
+        per_district[agency.provider.district_id].append(agency)
+    return {
+        district_id: _sheet(district_agencies, years, figures)
+        for district_id, district_agencies in per_district.items()
+    }
+
+
+def _collect_figures(ids: list[int], phase, years: list[int]) -> dict[tuple[int, int], Balance]:
     figures: dict[tuple[int, int], Balance] = defaultdict(Balance)
 
-    def collect(queryset, agency_key: str, year_key: str, target: str, sign: int = 1) -> None:
-        for item in queryset.values(agency_key, year_key).annotate(total=Sum("amount")).order_by():
-            key = (item[agency_key], item[year_key])
-            setattr(figures[key], target, getattr(figures[key], target) + sign * (item["total"] or ZERO))
+    def grouped(queryset, agency_key: str, year_key: str, target: str, sign: int):
+        return (
+            queryset.values(agency_pk=F(agency_key), year_number=F(year_key))
+            .annotate(total=Sum("amount"), target=Value(target), sign=Value(sign))
+            .values_list("agency_pk", "year_number", "total", "target", "sign")
+            .order_by()
+        )
 
-    collect(
-        GrantedAmount.objects.filter(
-            agency_id__in=ids, decision__joint_application__phase=phase, funding_year__year__in=years
-        ),
-        "agency_id",
-        "funding_year__year",
-        "granted",
-    )
     reallocations = Reallocation.objects.filter(funding_year__phase=phase, funding_year__year__in=years)
-    collect(reallocations.filter(to_agency_id__in=ids), "to_agency_id", "funding_year__year", "reallocated")
-    collect(reallocations.filter(from_agency_id__in=ids), "from_agency_id", "funding_year__year", "reallocated", -1)
-    collect(
-        FundsCallLine.objects.filter(
-            agency_id__in=ids, funds_call__funding_year__phase=phase, funds_call__funding_year__year__in=years
+    parts = [
+        grouped(
+            GrantedAmount.objects.filter(
+                agency_id__in=ids, decision__joint_application__phase=phase, funding_year__year__in=years
+            ),
+            "agency_id",
+            "funding_year__year",
+            "granted",
+            1,
         ),
-        "agency_id",
-        "funds_call__funding_year__year",
-        "called",
-    )
-    collect(
-        FundsTransfer.objects.filter(agency_id__in=ids, funding_year__phase=phase, funding_year__year__in=years),
-        "agency_id",
-        "funding_year__year",
-        "forwarded",
-    )
+        grouped(reallocations.filter(to_agency_id__in=ids), "to_agency_id", "funding_year__year", "reallocated", 1),
+        grouped(
+            reallocations.filter(from_agency_id__in=ids), "from_agency_id", "funding_year__year", "reallocated", -1
+        ),
+        grouped(
+            FundsCallLine.objects.filter(
+                agency_id__in=ids, funds_call__funding_year__phase=phase, funds_call__funding_year__year__in=years
+            ),
+            "agency_id",
+            "funds_call__funding_year__year",
+            "called",
+            1,
+        ),
+        grouped(
+            FundsTransfer.objects.filter(agency_id__in=ids, funding_year__phase=phase, funding_year__year__in=years),
+            "agency_id",
+            "funding_year__year",
+            "forwarded",
+            1,
+        ),
+    ]
+    # One round trip for the five sums: a balance page opens on every visit of the money pages.
+    for agency_id, year, total, target, sign in parts[0].union(*parts[1:], all=True):
+        balance = figures[(agency_id, year)]
+        setattr(balance, target, getattr(balance, target) + sign * (total or ZERO))
     _collect_spent(figures, ids, phase, years)
+    return figures
 
+
+def _sheet(agencies: list[Agency], years: list[int], figures: dict[tuple[int, int], Balance]) -> BalanceSheet:
     rows, groups, total = [], {}, Balance()
     for agency in agencies:
         for y in years:
