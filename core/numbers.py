@@ -5,20 +5,29 @@ rather than 2.026. Amounts and figures that need thousands grouped go through `g
 the filters in core/templatetags/agenturnetz.py, in Python (messages, PDFs, exports) directly.
 """
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from django.utils import numberformat
 from django.utils.formats import get_format
+
+_STEPS = {places: Decimal(1).scaleb(-places) for places in range(7)}
 
 
 def grouped(number: Decimal | int | float, places: int = 2) -> str:
-    return numberformat.format(
-        number,
-        get_format("DECIMAL_SEPARATOR"),
-        decimal_pos=places,
-        grouping=3,
-        thousand_sep=get_format("THOUSAND_SEPARATOR"),
-        force_grouping=True,
+    """Rounded half up (kaufmännisch) to `places`, thousands grouped; never "-0,00"."""
+    if not isinstance(number, Decimal):
+        number = Decimal(str(number)) if isinstance(number, float) else Decimal(number)
+    try:
+        value = number.quantize(_STEPS.get(places) or Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than the context holds: show what there is
+        value = number
+    if not value:
+        value = abs(value)
+    # Python formats with "," and "."; swap in the locale's separators through a placeholder.
+    text = f"{value:,f}"
+    return (
+        text.replace(",", "\x00")
+        .replace(".", get_format("DECIMAL_SEPARATOR"))
+        .replace("\x00", get_format("THOUSAND_SEPARATOR"))
     )
 
 
