@@ -12,8 +12,14 @@ from django.utils.formats import get_format
 _STEPS = {places: Decimal(1).scaleb(-places) for places in range(7)}
 
 
-def grouped(number: Decimal | int | float, places: int = 2) -> str:
-    """Rounded half up (kaufmännisch) to `places`, thousands grouped; never "-0,00"."""
+def separators() -> tuple[str, str]:
+    """The active language's decimal and thousands separators, for callers that format many figures at once."""
+    return get_format("DECIMAL_SEPARATOR"), get_format("THOUSAND_SEPARATOR")
+
+
+def grouped(number: Decimal | int | float, places: int = 2, *, seps: tuple[str, str] | None = None) -> str:
+    """Rounded half up (kaufmännisch) to `places`, thousands grouped; never "-0,00". Only digits, a sign and the
+    two separators, so the text needs no HTML escaping."""
     if not isinstance(number, Decimal):
         number = Decimal(str(number)) if isinstance(number, float) else Decimal(number)
     try:
@@ -23,12 +29,8 @@ def grouped(number: Decimal | int | float, places: int = 2) -> str:
     if not value:
         value = abs(value)
     # Python formats with "," and "."; swap in the locale's separators through a placeholder.
-    text = f"{value:,f}"
-    return (
-        text.replace(",", "\x00")
-        .replace(".", get_format("DECIMAL_SEPARATOR"))
-        .replace("\x00", get_format("THOUSAND_SEPARATOR"))
-    )
+    decimal_sep, thousand_sep = seps or separators()
+    return f"{value:,f}".replace(",", "\x00").replace(".", decimal_sep).replace("\x00", thousand_sep)
 
 
 def euro(value: Decimal | int | None) -> str:

@@ -6,6 +6,7 @@ from django.utils import timezone
 from agencies.access import scope_for
 from agencies.staff_changes.selectors import (
     awaiting_check,
+    for_short_list,
     new_staff_missing_contact,
     staff_changes_visible_to,
     undecided_near,
@@ -24,7 +25,7 @@ def provider_changes_panel(request) -> Panel | None:
     return Panel(
         "agencies/panels/staff_changes_provider.html",
         {
-            "changes": changes.order_by("effective_on", "pk")[:LIMIT],
+            "changes": for_short_list(changes).order_by("effective_on", "pk")[:LIMIT],
             "missing_contact": new_staff_missing_contact(request.user)[:LIMIT],
             "today": timezone.localdate(),
         },
@@ -41,8 +42,8 @@ def coordinator_changes_panel(request) -> Panel | None:
     return Panel(
         "agencies/panels/staff_changes_coordinator.html",
         {
-            "awaiting": awaiting_check(changes).order_by("effective_on", "pk")[:LIMIT],
-            "undecided": undecided_near(changes, today).order_by("effective_on", "pk")[:LIMIT],
+            "awaiting": for_short_list(awaiting_check(changes)).order_by("effective_on", "pk")[:LIMIT],
+            "undecided": for_short_list(undecided_near(changes, today)).order_by("effective_on", "pk")[:LIMIT],
             "district_ids": sorted(scope.district_ids),
             "today": today,
         },
@@ -57,6 +58,6 @@ def authority_changes_panel(request) -> Panel | None:
     changes = staff_changes_visible_to(request.user).filter(state=State.FORWARDED).undecided()
     return Panel(
         "agencies/panels/staff_changes_authority.html",
-        {"changes": changes.order_by("effective_on", "pk")[:LIMIT], "today": timezone.localdate()},
+        {"changes": for_short_list(changes).order_by("effective_on", "pk")[:LIMIT], "today": timezone.localdate()},
         order=15,
     )

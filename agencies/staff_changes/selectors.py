@@ -38,6 +38,12 @@ def attention_first(queryset: QuerySet[StaffChange]) -> QuerySet[StaffChange]:
     return queryset.order_by("effective_on", "pk")
 
 
+def for_short_list(queryset: QuerySet[StaffChange]) -> QuerySet[StaffChange]:
+    """Only the relations a short list shows (agency, person or site, decision): the district's authority and the
+    author stay unjoined."""
+    return queryset.select_related(None).select_related("agency", "staff_member", "site", "decision")
+
+
 def awaiting_check(queryset: QuerySet[StaffChange]) -> QuerySet[StaffChange]:
     """Filed and waiting for the coordination: to check (submitted) or to forward (released)."""
     return queryset.filter(state__in=[State.SUBMITTED, State.APPROVED])

@@ -12,6 +12,7 @@ from agencies.staff_changes.history import history
 from agencies.staff_changes.selectors import (
     awaiting_check,
     counts_by_state,
+    for_short_list,
     history_days,
     staff_changes_visible_to,
     undecided_near,
@@ -43,8 +44,8 @@ def staff_overview(request, pk: int):
             "district": district,
             "today": today,
             "by_state": [(state, open_counts.get(state.value, 0)) for state in State],
-            "awaiting": awaiting_check(changes).order_by("effective_on", "pk")[:50],
-            "undecided": undecided_near(changes, today).order_by("effective_on", "pk")[:50],
+            "awaiting": for_short_list(awaiting_check(changes)).order_by("effective_on", "pk")[:50],
+            "undecided": for_short_list(undecided_near(changes, today)).order_by("effective_on", "pk")[:50],
             "vacancies": vacancies(Agency.objects.filter(provider__district=district), today),
             "days": days,
             "history": history(district, days),

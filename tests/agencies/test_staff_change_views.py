@@ -312,3 +312,27 @@ def test_agency_page_links_the_provider_to_a_preselected_start(client, world, pr
     assert response.status_code == 200
     assert not response.context["form"].errors
     assert f'value="{world.agency.pk}" selected' in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_short_lists_name_closing_sites_without_a_query_per_change(
+    client, coordinator, world, provider_manager, django_assert_num_queries, count
+):
+    from agencies.models import ChangeKind, Site
+
+    for index in range(count):
+        site = Site.objects.create(agency=world.agency, street=f"Weg {index}", postcode="47169", city="Duisburg")
+        change = StaffChangeFactory(
+            agency=world.agency,
+            kind=ChangeKind.SITE_CLOSING,
+            site=site,
+            staff_member=None,
+            created_by=provider_manager,
+            effective_on=timezone.localdate() + timedelta(days=30),
+        )
+        StaffChange.objects.filter(pk=change.pk).update(state=State.SUBMITTED)
+    client.force_login(coordinator)
+    client.get(reverse("agencies:staff_overview", args=[world.district.pk]))  # warm the session
+    with django_assert_num_queries(10):
+        response = client.get(reverse("agencies:staff_overview", args=[world.district.pk]))
+    assert response.content.decode().count("Weg ") == count
