@@ -139,6 +139,46 @@ def bare_staff_overview(ctx) -> str:
     return COUNTS.render(Context({"rows": [(c.agency.name, c.state) for c in rows.order_by("effective_on")[:50]]}))
 
 
+def bare_network_totals(ctx) -> str:
+    """The state level's network panel: agencies and funded fte, one sum each."""
+    from agencies.models import Position
+
+    day = timezone.localdate()
+    agencies = Agency.objects.active_on(day)
+    funded = Position.objects.active_on(day).filter(agency__in=agencies).aggregate(fte=Sum("fte"))["fte"]
+    return COUNTS.render(Context({"rows": [("agencies", agencies.count()), ("fte", funded)]}))
+
+
+def bare_forwarded_changes(ctx) -> str:
+    """The funding authority's panel: forwarded changes without a decision, nearest date first."""
+    rows = StaffChange.objects.filter(state=State.FORWARDED, decision__isnull=True).select_related("agency")
+    first = rows.order_by("effective_on")[:10]
+    return COUNTS.render(Context({"rows": [(change.agency.name, change.effective_on) for change in first]}))
+
+
+def bare_network_figures(ctx) -> str:
+    """Netzwerk in Zahlen: per district its agencies and funded fte."""
+    from agencies.models import Position
+
+    day = timezone.localdate()
+    agencies = dict(
+        Agency.objects.active_on(day).order_by().values_list("provider__district__name").annotate(n=Count("pk"))
+    )
+    fte = dict(
+        Position.objects.active_on(day)
+        .order_by()
+        .values_list("agency__provider__district__name")
+        .annotate(total=Sum("fte"))
+    )
+    return CELLS_BY_NAME.render(Context({"rows": [(name, n, fte.get(name)) for name, n in sorted(agencies.items())]}))
+
+
+CELLS_BY_NAME = Template(
+    "<table>{% for name, n, fte in rows %}<tr><td>{{ name }}</td><td>{{ n }}</td><td>{{ fte }}</td></tr>"
+    "{% endfor %}</table>"
+)
+
+
 def _document_url(ctx) -> str:
     return reverse("planning:detail", args=["sachbericht", ctx["report"].pk])
 
@@ -175,9 +215,11 @@ PAGES: list[Page] = [
     Page("Dashboard Fachkraft", "specialist", lambda c: reverse("reporting:dashboard"), bare_agency_detail),
     Page("Dashboard Träger", "provider_manager", lambda c: reverse("reporting:dashboard"), bare_agency_list),
     Page("Dashboard Koordination", "coordinator", lambda c: reverse("reporting:dashboard"), bare_agency_list),
-    Page("Dashboard Landesebene", "state_level", lambda c: reverse("reporting:dashboard"), None),
-    Page("Dashboard Bewilligungsbehörde", "authority", lambda c: reverse("reporting:dashboard"), None),
-    Page("Netzwerk in Zahlen", "state_level", lambda c: reverse("agencies:network"), None),
+    Page("Dashboard Landesebene", "state_level", lambda c: reverse("reporting:dashboard"), bare_network_totals),
+    Page(
+        "Dashboard Bewilligungsbehörde", "authority", lambda c: reverse("reporting:dashboard"), bare_forwarded_changes
+    ),
+    Page("Netzwerk in Zahlen", "state_level", lambda c: reverse("agencies:network"), bare_network_figures),
 ]
 
 

@@ -37,6 +37,7 @@ def _count_queries(agencies: int, years: int) -> dict[str, int]:
                 response = client.get(url)
             assert response.status_code == 200, page.name
             counts[page.name] = len(queries)
+            assert page.bare is not None and page.bare(ctx).strip(), f"{page.name}: it has no floor to compare with"
         counts["agencies visible to the coordinator"] = ctx["district"].providers.values("agencies").count()
         transaction.set_rollback(True)
     return counts
