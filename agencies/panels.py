@@ -1,11 +1,13 @@
 """Dashboard panels of the registry, one per kind of viewer."""
 
+from decimal import Decimal
+
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from agencies.access import scope_for
 from agencies.models import Agency, DistrictAssociation, FieldOfAction, Provider
-from agencies.selectors import figures_for, with_figures
+from agencies.selectors import figures_by, figures_for, with_figures
 from core.panels import Panel
 
 
@@ -39,9 +41,14 @@ def district_panel(request) -> Panel | None:
     if not scope.district_ids:
         return None
     day = timezone.localdate()
-    districts = []
-    for district in DistrictAssociation.objects.filter(pk__in=scope.district_ids).order_by("name"):
-        districts.append({"district": district, "figures": figures_for(day=day, district_ids=[district.pk])})
+    figures = figures_by(
+        "provider__district", day=day, agencies=Agency.objects.filter(provider__district_id__in=scope.district_ids)
+    )
+    empty = {"agencies": 0, "funded_fte": Decimal("0"), "staffed_fte": Decimal("0"), "head_count": 0}
+    districts = [
+        {"district": district, "figures": figures.get(district.pk, empty)}
+        for district in DistrictAssociation.objects.filter(pk__in=scope.district_ids).order_by("name")
+    ]
     return Panel("agencies/panels/district.html", {"districts": districts, "day": day}, order=10, wide=True)
 
 

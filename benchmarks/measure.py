@@ -80,11 +80,16 @@ def main(runs: int) -> None:
             if bare_response.status_code != 200:
                 raise SystemExit(f"{page.name}: bare view HTTP {bare_response.status_code}")
             bare = timed(lambda bare_url=bare_url, client=client: client.get(bare_url), runs)
+            layout_url = f"/_layout/{index}/"
+            if client.get(layout_url).status_code != 200:
+                raise SystemExit(f"{page.name}: layout view failed")
+            layout = timed(lambda layout_url=layout_url, client=client: client.get(layout_url), runs)
             render_only = timed(lambda page=page: page.bare(ctx), runs)
             row.update(
                 {
                     "bare_queries": bare_query_count,
                     "bare_p50": statistics.median(bare),
+                    "layout_p50": statistics.median(layout),
                     "render_p50": statistics.median(render_only),
                 }
             )

@@ -84,8 +84,9 @@ def measure_size(
 
 def print_pages(by_size: dict[int, dict[str, dict]], sizes: list[int]) -> None:
     """×bare: the page's p50 over its bare view's p50 (routed, same middleware and user, minimal template);
+    ×layout: over the same bare rows inside the site's layout (what every page pays for its frame);
     ×render: over rendering the same rows with no request at all (the lower floor the first runs used)."""
-    labels = ("queries", "p50 ms", "p95 ms", "bare ms", "×bare", "×render")
+    labels = ("queries", "p50 ms", "p95 ms", "bare ms", "×bare", "×layout", "×render")
     header = ["page"] + [f"{label} N={size}" for size in sizes for label in labels]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -93,13 +94,14 @@ def print_pages(by_size: dict[int, dict[str, dict]], sizes: list[int]) -> None:
         cells = [page]
         for size in sizes:
             row = by_size[size][page]
-            bare, render = row.get("bare_p50"), row.get("render_p50")
+            bare, layout, render = row.get("bare_p50"), row.get("layout_p50"), row.get("render_p50")
             cells += [
                 str(row["queries"]),
                 f"{row['p50']:.1f}",
                 f"{row['p95']:.1f}",
                 f"{bare:.1f}" if bare else "–",
                 f"{row['p50'] / bare:.1f}" if bare else "–",
+                f"{row['p50'] / layout:.1f}" if layout else "–",
                 f"{row['p50'] / render:.1f}" if render else "–",
             ]
         print("| " + " | ".join(cells) + " |")

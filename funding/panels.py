@@ -1,6 +1,6 @@
 """Dashboard panels of the deadline calendar."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from agencies.access import scope_for
@@ -37,17 +37,19 @@ def district_deadlines_panel(request) -> Panel | None:
     today = timezone.localdate()
     base = Obligation.objects.filter(district_id__in=scope.district_ids, cancelled_on__isnull=True)
     late_q = overdue_q(today)
-    counts = base.filter(year=today.year).aggregate(
-        total=Count("pk"),
-        done=Count("pk", filter=fulfilled_q()),
-        late=Count("pk", filter=late_q),
-        soon=Count("pk", filter=due_soon_q(today, DUE_SOON_DAYS) & ~late_q),
+    this_year = Q(year=today.year)
+    counts = base.aggregate(
+        total=Count("pk", filter=this_year),
+        done=Count("pk", filter=this_year & fulfilled_q()),
+        late=Count("pk", filter=this_year & late_q),
+        soon=Count("pk", filter=this_year & due_soon_q(today, DUE_SOON_DAYS) & ~late_q),
+        late_total=Count("pk", filter=late_q),
     )
     late = annotate(
         list(base.filter(late_q).select_related("agency", "district").order_by("district_due", "agency__name")[:10]),
         today,
     )
-    late_total = base.filter(late_q).count()
+    late_total = counts.pop("late_total")
     return Panel(
         "funding/panels/district_deadlines.html",
         {"counts": counts, "late": late, "late_total": late_total, "today": today, "year": today.year},

@@ -1,6 +1,6 @@
 """Dashboard panels of the planning app."""
 
-from django.db.models import Count
+from django.db.models import Count, Value
 from django.utils.translation import gettext_lazy as _
 
 from agencies.access import scope_for
@@ -34,22 +34,24 @@ def inbox_panel(request) -> Panel | None:
     scope = scope_for(request.user)
     if not scope.district_ids:
         return None
-    counts = []
-    for slug, model in DOCUMENT_MODELS.items():
-        by_state = dict(
-            model.objects.filter(
-                agency__provider__district_id__in=scope.district_ids, state__in=[State.SUBMITTED, State.APPROVED]
-            )
-            .values_list("state")
-            .annotate(n=Count("pk"))
-            .order_by()
+    parts = [
+        model.objects.filter(
+            agency__provider__district_id__in=scope.district_ids, state__in=[State.SUBMITTED, State.APPROVED]
         )
-        counts.append(
-            {
-                "kind": slug,
-                "label": model._meta.verbose_name_plural,
-                "submitted": by_state.get(State.SUBMITTED, 0),
-                "approved": by_state.get(State.APPROVED, 0),
-            }
-        )
+        .values_list("state")
+        .annotate(n=Count("pk"), kind=Value(slug))
+        .values_list("kind", "state", "n")
+        .order_by()
+        for slug, model in DOCUMENT_MODELS.items()
+    ]
+    waiting = {(kind, state): n for kind, state, n in parts[0].union(*parts[1:], all=True)}
+    counts = [
+        {
+            "kind": slug,
+            "label": model._meta.verbose_name_plural,
+            "submitted": waiting.get((slug, State.SUBMITTED), 0),
+            "approved": waiting.get((slug, State.APPROVED), 0),
+        }
+        for slug, model in DOCUMENT_MODELS.items()
+    ]
     return Panel("planning/panels/inbox.html", {"counts": counts}, order=5)
