@@ -260,7 +260,10 @@ def achievement_rates(*, frame: dict[int, AgencyInfo], scope: Scope) -> list[tup
     """Per year: sub-goals reached / partly / not (sums over agencies) and their shares in %, from the figures
     prefilled from the Sachbericht (matched by source, whatever their code)."""
     per_year: dict[int, dict[int, list[Decimal]]] = {}
-    order = {source: index for index, source in enumerate(ACHIEVEMENT_SOURCES)}
+    # One row per agency and year with the three sums (the database adds up what the Python loop did before).
+    by_source = {
+        f"s{index}": Sum("value", filter=Q(figure__source=source)) for index, source in enumerate(ACHIEVEMENT_SOURCES)
+    }
     rows = (
         KeyFigureValue.objects.filter(
             report__state__in=COUNTED_STATES,
@@ -268,12 +271,15 @@ def achievement_rates(*, frame: dict[int, AgencyInfo], scope: Scope) -> list[tup
             field_of_action__isnull=True,
             value__isnull=False,
             figure__source__in=ACHIEVEMENT_SOURCES,
-        ).values_list("report__agency_id", "report__year", "figure__source", "value")
+        )
+        .values_list("report__agency_id", "report__year")
+        .annotate(**by_source)
+        .order_by()
         if frame
         else []
     )
-    for agency_id, row_year, source, value in rows:
-        per_year.setdefault(row_year, {}).setdefault(agency_id, [Decimal(0)] * 3)[order[source]] += value
+    for agency_id, row_year, *values in rows:
+        per_year.setdefault(row_year, {})[agency_id] = [value or Decimal(0) for value in values]
     result = []
     for row_year in sorted(per_year):
         agencies = per_year[row_year]
