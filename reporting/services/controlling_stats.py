@@ -1,7 +1,10 @@
 """Aggregates of the controlling key figures for the dashboards, the briefing pack and the open-data export.
 
 Only approved or forwarded reports count (the coordination has checked them). Everything is read in a fixed number
-of queries and aggregated in Python, so 200 agencies × 10 years cost the same number of queries as two.
+of queries and aggregated in Python, so 200 agencies × 10 years cost the same number of queries as two. The pages
+use `cached_figure_stats`: the figures are kept in the cache under a key made of a fingerprint of the counted reports,
+the agencies the viewer reaches (with their organisation) and what the viewer may see, so a cached figure is never
+older than the data and never shared with a viewer who sees less.
 
 Small groups: an aggregate over fewer than `settings.AGENTURNETZ_CONTROLLING_MIN_GROUP` agencies (default 3) is
 suppressed unless the viewer may see every agency of the group in detail anyway (their own district's
