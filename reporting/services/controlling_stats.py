@@ -1,7 +1,10 @@
 """Aggregates of the controlling key figures for the dashboards, the briefing pack and the open-data export.
 
 Only approved or forwarded reports count (the coordination has checked them). Everything is read in a fixed number
-of queries and aggregated in Python, so 200 agencies × 10 years cost the same number of queries as two.
+of queries and aggregated in Python, so 200 agencies × 10 years cost the same number of queries as two. The pages
+use `cached_figure_stats`: the figures are kept in the cache under a key made of a fingerprint of the counted reports,
+the agencies the viewer reaches (with their organisation) and what the viewer may see, so a cached figure is never
+older than the data and never shared with a viewer who sees less.
 
 Small groups: an aggregate over fewer than `settings.AGENTURNETZ_CONTROLLING_MIN_GROUP` agencies (default 3) is
 suppressed unless the viewer may see every agency of the group in detail anyway (their own district's
@@ -11,18 +14,21 @@ never identify a single agency's figures. Quartiles use
 the inclusive method (as QUARTILE.INC in spreadsheets).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import quantiles
 
 from django.conf import settings
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, Subquery, Sum
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from agencies.access import Scope
 from agencies.models import Agency, DistrictAssociation, FieldOfAction, Municipality, Role, WelfareAssociation
 from core.workflow import State
-from reporting.models import KeyFigure, KeyFigureValue, Source
+from reporting.models import ControllingReport, KeyFigure, KeyFigureValue, Source
 from reporting.models.controlling import ACHIEVEMENT_SOURCES
 
 COUNTED_STATES = (State.APPROVED, State.FORWARDED)
@@ -175,6 +181,9 @@ class FigureStats:
     groups: list[tuple[str, Cell]] = field(default_factory=list)
     achievement: list[tuple[int, dict]] = field(default_factory=list)
     per_fte: list[tuple[int, Cell, Decimal | None]] = field(default_factory=list)
+    # The key these figures are cached under (empty when computed uncached); the page caches its rendered tables
+    # and charts under the same key, so they change exactly when the figures do.
+    cache_key: str = ""
 
 
 def _group_level(filters: Filters) -> tuple[str, str]:
@@ -195,10 +204,18 @@ def _group_names(attribute: str, ids) -> dict[int, str]:
 
 
 def figure_stats(
-    *, figure: KeyFigure, filters: Filters, scope: Scope, year: int | None = None, fields: list | None = None
+    *,
+    figure: KeyFigure,
+    filters: Filters,
+    scope: Scope,
+    year: int | None = None,
+    fields: list | None = None,
+    frame: dict[int, AgencyInfo] | None = None,
 ) -> FigureStats:
-    """The dashboard's figures for `figure` (matched by its stable code across template versions)."""
-    frame = load_frame(filters, scope)
+    """The dashboard's figures for `figure` (matched by its stable code across template versions). `frame` is
+    `load_frame(filters, scope)` when the caller has read it already."""
+    if frame is None:
+        frame = load_frame(filters, scope)
     rows = _values(frame, figure__code=figure.code)
     totals: dict[int, dict[int, Decimal]] = {}
     parts: dict[tuple[int, int], dict[int, Decimal]] = {}
@@ -246,7 +263,10 @@ def achievement_rates(*, frame: dict[int, AgencyInfo], scope: Scope) -> list[tup
     """Per year: sub-goals reached / partly / not (sums over agencies) and their shares in %, from the figures
     prefilled from the Sachbericht (matched by source, whatever their code)."""
     per_year: dict[int, dict[int, list[Decimal]]] = {}
-    order = {source: index for index, source in enumerate(ACHIEVEMENT_SOURCES)}
+    # One row per agency and year with the three sums (the database adds up what the Python loop did before).
+    by_source = {
+        f"s{index}": Sum("value", filter=Q(figure__source=source)) for index, source in enumerate(ACHIEVEMENT_SOURCES)
+    }
     rows = (
         KeyFigureValue.objects.filter(
             report__state__in=COUNTED_STATES,
@@ -254,12 +274,15 @@ def achievement_rates(*, frame: dict[int, AgencyInfo], scope: Scope) -> list[tup
             field_of_action__isnull=True,
             value__isnull=False,
             figure__source__in=ACHIEVEMENT_SOURCES,
-        ).values_list("report__agency_id", "report__year", "figure__source", "value")
+        )
+        .values_list("report__agency_id", "report__year")
+        .annotate(**by_source)
+        .order_by()
         if frame
         else []
     )
-    for agency_id, row_year, source, value in rows:
-        per_year.setdefault(row_year, {}).setdefault(agency_id, [Decimal(0)] * 3)[order[source]] += value
+    for agency_id, row_year, *values in rows:
+        per_year.setdefault(row_year, {})[agency_id] = [value or Decimal(0) for value in values]
     result = []
     for row_year in sorted(per_year):
         agencies = per_year[row_year]
@@ -304,3 +327,69 @@ def output_per_fte(
         cell = aggregate(ratios, scope=scope, frame=frame)
         result.append((row_year, cell, outputs / ftes if cell.shown and ftes else None))
     return result
+
+
+STATS_CACHE_SECONDS = 15 * 60
+
+
+def _fingerprint() -> tuple:
+    """Changes whenever the set of counted reports or their values change: approving or forwarding sets a new
+    timestamp, a counted report that is added or removed changes the count and the sum of the ids, a content save
+    bumps `updated_at`, and a new value row raises the highest value id. Values of counted reports cannot be edited
+    (the workflow freezes them), so that is all that can move a figure."""
+    figures = ControllingReport.objects.filter(state__in=COUNTED_STATES).aggregate(
+        count=Count("pk"),
+        ids=Sum("pk"),
+        approved=Max("approved_at"),
+        forwarded=Max("forwarded_at"),
+        changed=Max("updated_at"),
+        values=Max(Subquery(KeyFigureValue.objects.order_by("-pk").values("pk")[:1])),
+    )
+    return tuple(sorted(figures.items()))
+
+
+def _viewer(scope: Scope) -> tuple:
+    """The parts of a scope that decide suppression (`sees_all`); which agencies it reaches is in the frame."""
+    return (
+        scope.is_administrator,
+        tuple(sorted(scope.agency_ids)),
+        tuple(sorted(scope.provider_ids)),
+        tuple(sorted(scope.district_ids)),
+    )
+
+
+def stats_cache_key(
+    *, figure: KeyFigure, filters: Filters, scope: Scope, year: int | None, fields: list, frame: dict[int, AgencyInfo]
+) -> str:
+    """A key that changes with the counted reports (see _fingerprint), with the agencies the viewer reaches and
+    their organisation (the frame itself, so a moved agency regroups at once) and with what the viewer may see."""
+    parts = (
+        _fingerprint(),
+        sorted(frame.items()),
+        figure.pk,
+        figure.code,
+        filters,
+        year,
+        [(each.pk, each.name) for each in fields],
+        _viewer(scope),
+        min_group(),
+        get_language(),
+    )
+    return "controlling-stats:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def cached_figure_stats(
+    *, figure: KeyFigure, filters: Filters, scope: Scope, year: int | None = None, fields: list | None = None
+) -> FigureStats:
+    """`figure_stats`, kept in the cache until a counted report changes: two cheap queries (the frame and the
+    fingerprint) instead of reading every value. Names of groups may lag a renaming by at most
+    STATS_CACHE_SECONDS; the figures and the suppression never lag."""
+    fields = fields if fields is not None else list(FieldOfAction.objects.order_by("position", "pk"))
+    frame = load_frame(filters, scope)
+    key = stats_cache_key(figure=figure, filters=filters, scope=scope, year=year, fields=fields, frame=frame)
+    stats = cache.get(key)
+    if stats is None:
+        stats = figure_stats(figure=figure, filters=filters, scope=scope, year=year, fields=fields, frame=frame)
+        stats.cache_key = key
+        cache.set(key, stats, STATS_CACHE_SECONDS)
+    return stats

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from agencies.access import scope_for
@@ -13,7 +14,13 @@ from reporting.forms.controlling import BriefingForm, DashboardForm
 from reporting.models import ControllingReport, KeyFigure
 from reporting.services import controlling_exports as exports
 from reporting.services.controlling_charts import figure_charts
-from reporting.services.controlling_stats import COUNTED_STATES, figure_stats, min_group, reach_q
+from reporting.services.controlling_stats import (
+    COUNTED_STATES,
+    STATS_CACHE_SECONDS,
+    cached_figure_stats,
+    min_group,
+    reach_q,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -33,9 +40,12 @@ def _form(request, form_class=DashboardForm):
         raise Http404
     scope = scope_for(request.user)
     figures = _figures()
-    years = sorted(
-        set(ControllingReport.objects.filter(state__in=COUNTED_STATES).values_list("year", flat=True).distinct()),
-        reverse=True,
+    # Ordered by year only: the model's default order (by agency name) would join the agencies into the DISTINCT.
+    years = list(
+        ControllingReport.objects.filter(state__in=COUNTED_STATES)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
     )
     reach = reach_q(scope)
     districts = DistrictAssociation.objects.filter(pk__in=Agency.objects.filter(reach).values("provider__district_id"))
@@ -67,7 +77,7 @@ def _stats(request):
     stats = None
     if figure is not None:
         fields = list(FieldOfAction.objects.order_by("position", "pk"))
-        stats = figure_stats(figure=figure, filters=form.filters(), scope=scope, year=year, fields=fields)
+        stats = cached_figure_stats(figure=figure, filters=form.filters(), scope=scope, year=year, fields=fields)
     return form, stats
 
 
@@ -80,7 +90,9 @@ def dashboard(request):
         {
             "form": form,
             "stats": stats,
-            "charts": figure_charts(stats) if stats else {},
+            # Drawn only when the cached tables and charts (keyed like the figures) are missing.
+            "charts": SimpleLazyObject(lambda: figure_charts(stats)) if stats else {},
+            "figure_cache_seconds": STATS_CACHE_SECONDS,
             "scope_label": _scope_label(form),
             "min_group": min_group(),
             "query": request.GET.urlencode(),
