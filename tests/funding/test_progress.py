@@ -158,3 +158,12 @@ def test_progress_needs_exactly_one_debtor(world, phase):
             state="submitted",
             at=at(date(2026, 4, 20)),
         )
+
+
+def test_online_controlling_obligation_follows_the_report_written_in_agenturnetz(world, phase, coordinator):
+    controlling = Obligation.objects.get(agency=world.agency, document_kind=DocumentKind.CONTROLLING_REPORT, year=2025)
+    assert not controlling.is_manual
+    with pytest.raises(ValidationError):
+        mark_fulfilled(
+            obligation=controlling, step="submitted", on=date(2026, 4, 2), by=coordinator, today=date(2026, 4, 3)
+        )
