@@ -19,14 +19,16 @@ from agencies.models import Agency, DistrictAssociation
 from funding.models.phases import DocumentKind, FundingPhase
 
 # Documents an agency writes in Agenturnetz (planning: analysis, task plan, Sachbericht; reporting: the
-# Online-Controlling report); their obligations follow the document's workflow, so the coordination cannot mark them
-# by hand. Every other kind is marked fulfilled by the coordination (date + attachment).
+# Online-Controlling report; finance: the Mittel-Controlling); their obligations follow the document's workflow, so
+# the coordination cannot mark them by hand. Every other kind is marked fulfilled by the coordination (date +
+# attachment).
 DOCUMENT_BACKED_KINDS = frozenset(
     {
         DocumentKind.SOCIAL_SPACE_ANALYSIS,
         DocumentKind.TASK_PLAN,
         DocumentKind.ACTIVITY_REPORT,
         DocumentKind.CONTROLLING_REPORT,
+        DocumentKind.SPENDING_FORECAST,
     }
 )
 

@@ -160,10 +160,9 @@ def test_progress_needs_exactly_one_debtor(world, phase):
         )
 
 
-def test_online_controlling_obligation_follows_the_report_written_in_agenturnetz(world, phase, coordinator):
-    controlling = Obligation.objects.get(agency=world.agency, document_kind=DocumentKind.CONTROLLING_REPORT, year=2025)
-    assert not controlling.is_manual
+@pytest.mark.parametrize("kind", [DocumentKind.CONTROLLING_REPORT, DocumentKind.SPENDING_FORECAST])
+def test_obligations_of_agency_documents_written_in_agenturnetz_are_not_marked_by_hand(world, phase, coordinator, kind):
+    owed = Obligation.objects.get(agency=world.agency, document_kind=kind, year=2025)
+    assert not owed.is_manual
     with pytest.raises(ValidationError):
-        mark_fulfilled(
-            obligation=controlling, step="submitted", on=date(2026, 4, 2), by=coordinator, today=date(2026, 4, 3)
-        )
+        mark_fulfilled(obligation=owed, step="submitted", on=date(2026, 4, 2), by=coordinator, today=date(2026, 4, 3))
