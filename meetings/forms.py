@@ -18,8 +18,6 @@ from meetings.models import (
 )
 from meetings.services.participation import Decision
 
-TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
 
 class WorkingGroupForm(forms.ModelForm):
     class Meta:
@@ -56,8 +54,8 @@ class WorkingGroupForm(forms.ModelForm):
 class MeetingForm(GermanDatesMixin, forms.ModelForm):
     class Meta:
         model = Meeting
+        # Dates and times become German text inputs through the mixin (no native date/time pickers).
         fields = ["title", "date", "end_date", "start_time", "end_time", "location", "online_url"]
-        widgets = {"start_time": TIME_INPUT, "end_time": TIME_INPUT}
 
 
 class CancelMeetingForm(forms.Form):

@@ -1,16 +1,17 @@
 """Workflow steps of money documents: core.services.transition plus what the money domain adds to a step."""
 
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from agencies.models import Agency, Membership, Role
+from agencies.models import Agency, DistrictAssociation, Membership, Role
 from core.emails import send_templated_mail
 from core.services import TransitionError, store_document, transition
 from core.workflow import State, StoredDocument, Transition
 from finance.models import CostPlan, JointApplication, PartialStatement, SpendingForecast, UseOfFundsStatement
-from funding.models import DocumentKind
+from funding.models import DocumentKind, FundingPhase
 from funding.services import record_document_progress
 
 
@@ -29,7 +30,8 @@ def move(*, document, to: str, by, comment: str = "") -> Transition:
       forwarding, stores the PDF as rendered;
     - forwarding a joint application or a district statement stores its XLSX as rendered and forwards the
       cost plans / partial statements it contains (they reach the authority as part of it);
-    - funding.services.record_document_progress is told about every agency the document covers;
+    - funding.services.record_document_progress is told about every obligation the document fulfils (its
+      agency's, or the district's for the district's own documents: progress_targets);
     - an e-mail to the other side is queued for after the commit.
     Who may perform the step is checked by the caller (finance.rules.may_move).
     """
@@ -85,26 +87,41 @@ def _forward_contents(document, *, by) -> None:
         report_progress(item, state=State.FORWARDED, at=step.at)
 
 
-def progress_targets(document) -> list[tuple[Agency, str, int]]:
-    """(agency, obligation kind, funding year) for every agency a document covers."""
+class ProgressTarget(NamedTuple):
+    """One obligation a document moves: owed by `agency`, or by `district` for the district's own documents."""
+
+    kind: str
+    year: int
+    agency: Agency | None = None
+    district: DistrictAssociation | None = None
+
+
+def application_year(phase: FundingPhase) -> int:
+    """The funding year whose obligation the application for `phase` fulfils: Tabelle 3 makes the Förderantrag
+    due at the end of the phase before (30.10. / 30.11. of its last year), so it is that phase's obligation."""
+    return phase.starts_on.year - 1
+
+
+def progress_targets(document) -> list[ProgressTarget]:
+    """The obligations `document` fulfils. An agency's document moves its agency's obligation (a partial statement
+    those of every agency of its provider); the district's own documents – joint application, interim and final
+    statement – move the district's obligation, as Tabelle 3 makes them debts of the district association. The
+    plans and partial statements a district document contains report for themselves when it forwards them."""
     if isinstance(document, CostPlan):
-        return [(document.agency, DocumentKind.FUNDING_APPLICATION, document.funding_year.year)]
+        year = application_year(document.funding_year.phase)
+        return [ProgressTarget(DocumentKind.FUNDING_APPLICATION, year, agency=document.agency)]
     if isinstance(document, SpendingForecast):
-        return [(document.agency, DocumentKind.SPENDING_FORECAST, document.funding_year.year)]
+        return [ProgressTarget(DocumentKind.SPENDING_FORECAST, document.funding_year.year, agency=document.agency)]
     if isinstance(document, PartialStatement):
         kind = statement_kind_for(document.funding_year)
         agencies = Agency.objects.filter(provider_id=document.provider_id).active_on(
             document.funding_year.phase.starts_on
         )
-        return [(agency, kind, document.funding_year.year) for agency in agencies]
-    agencies = list(
-        Agency.objects.filter(provider__district_id=document.district_id).active_on(document.phase.starts_on)
-    )
+        return [ProgressTarget(kind, document.funding_year.year, agency=agency) for agency in agencies]
     if isinstance(document, JointApplication):
-        return [
-            (agency, DocumentKind.FUNDING_APPLICATION, year) for agency in agencies for year in document.phase.years
-        ]
-    return [(agency, document.kind, document.years[-1]) for agency in agencies]
+        year = application_year(document.phase)
+        return [ProgressTarget(DocumentKind.FUNDING_APPLICATION, year, district=document.district)]
+    return [ProgressTarget(document.kind, document.years[-1], district=document.district)]
 
 
 def statement_kind_for(funding_year) -> str:
@@ -113,8 +130,8 @@ def statement_kind_for(funding_year) -> str:
 
 
 def report_progress(document, *, state: str, at: datetime) -> None:
-    for agency, kind, year in progress_targets(document):
-        record_document_progress(agency=agency, kind=kind, year=year, state=state, at=at)
+    for target in progress_targets(document):
+        record_document_progress(**target._asdict(), state=state, at=at)
 
 
 def _notify(document, *, to: str, by, comment: str) -> None:

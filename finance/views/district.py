@@ -218,28 +218,32 @@ def grant_adjust(request, pk: int):
 # Balances, calls, contracts, transfers, reallocations ----------------------------------------------------------
 
 
-def _balance_context(request):
+def _balance_scope(request) -> tuple[DistrictAssociation, set[int] | None]:
+    """The district whose balances the user sees and the providers they are limited to (None: all of them).
+    Checked before the phase, so a user without access is refused whether or not a phase exists."""
     scope = scope_for(request.user)
-    phase = current_phase(request)
-    if phase is None:
-        raise Http404
     if scope.district_ids or scope.is_administrator:
-        district = _district(request)
-        sheet = balance_sheet(district_id=district.pk, phase=phase)
-    elif scope.provider_ids:
+        return _district(request), None
+    if scope.provider_ids:
         provider = (
             Provider.objects.filter(pk__in=scope.provider_ids).select_related("district").order_by("name").first()
         )
-        district = provider.district
-        sheet = balance_sheet(district_id=district.pk, phase=phase, provider_ids=scope.provider_ids)
-    else:
-        raise PermissionDenied
-    return district, phase, sheet
+        return provider.district, scope.provider_ids
+    raise PermissionDenied
 
 
 @login_required
 def balances(request):
-    district, phase, sheet = _balance_context(request)
+    district, provider_ids = _balance_scope(request)
+    phase = current_phase(request)
+    if phase is None:
+        # Nothing to balance before the administration has created a phase: say so instead of answering 404.
+        return render(
+            request,
+            "finance/balances_without_phase.html",
+            {"district": district, "can_create_phase": request.user.has_perm("funding.create_phase")},
+        )
+    sheet = balance_sheet(district_id=district.pk, phase=phase, provider_ids=provider_ids)
     is_coordinator = request.user.has_perm("finance.manage_district", district)
     context = {
         "district": district,

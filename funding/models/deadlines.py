@@ -18,10 +18,18 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency, DistrictAssociation
 from funding.models.phases import DocumentKind, FundingPhase
 
-# Documents that Agenturnetz's planning app writes; their obligations follow the document's workflow.
-# Every other kind is marked fulfilled by the coordination (date + attachment).
+# Documents an agency writes in Agenturnetz (planning: analysis, task plan, Sachbericht; reporting: the
+# Online-Controlling report; finance: the Mittel-Controlling); their obligations follow the document's workflow, so
+# the coordination cannot mark them by hand. Every other kind is marked fulfilled by the coordination (date +
+# attachment).
 DOCUMENT_BACKED_KINDS = frozenset(
-    {DocumentKind.SOCIAL_SPACE_ANALYSIS, DocumentKind.TASK_PLAN, DocumentKind.ACTIVITY_REPORT}
+    {
+        DocumentKind.SOCIAL_SPACE_ANALYSIS,
+        DocumentKind.TASK_PLAN,
+        DocumentKind.ACTIVITY_REPORT,
+        DocumentKind.CONTROLLING_REPORT,
+        DocumentKind.SPENDING_FORECAST,
+    }
 )
 
 

@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agencies.models import Agency
+from agencies.models import Agency, DistrictAssociation
 from funding.models import DocumentKind, Obligation, ObligationEvent, ObligationState, Tier
 from funding.selectors import pending_q
 
@@ -21,23 +21,34 @@ FOLLOWS = {
 }
 
 
-def record_document_progress(*, agency: Agency, kind: DocumentKind, year: int, state: str, at: datetime) -> None:
-    """Tells the deadline calendar that a document of `agency` for funding year `year` reached workflow `state`
-    (core.workflow.State) at `at`. Called by the higher apps' services after every transition, inside their
-    transaction, so an obligation follows its document (open → submitted → approved → forwarded).
+def record_document_progress(
+    *,
+    kind: DocumentKind,
+    year: int,
+    state: str,
+    at: datetime,
+    agency: Agency | None = None,
+    district: DistrictAssociation | None = None,
+) -> None:
+    """Tells the deadline calendar that a document for funding year `year` reached workflow `state`
+    (core.workflow.State) at `at`. The document is owed either by `agency` or, for the district association's own
+    documents (joint application, interim and final statement), by `district`: exactly one of the two is given.
+    Called by the higher apps' services after every transition, inside their transaction, so an obligation follows
+    its document (open → submitted → approved → forwarded).
 
-    Side effects: the matching obligation (same agency, kind and funding year; for a document written once per
+    Side effects: the matching obligation (same debtor, kind and funding year; for a document written once per
     phase, the obligation of the phase containing `year`) changes its state and the date of the step, and an
     ObligationEvent row records it. A document without an obligation (none generated, or cancelled) changes
     nothing; this function never raises for that, so a document's transition never fails because of it.
     """
+    if (agency is None) == (district is None):
+        raise TypeError("record_document_progress() needs exactly one of agency= and district=")
     to_state = FOLLOWS.get(str(state))
     if to_state is None:
         return
     on = timezone.localdate(at) if timezone.is_aware(at) else at.date()
-    candidates = Obligation.objects.select_for_update().filter(
-        agency=agency, document_kind=kind, cancelled_on__isnull=True
-    )
+    debtor = Q(agency=agency) if agency is not None else Q(district=district, agency__isnull=True)
+    candidates = Obligation.objects.select_for_update().filter(debtor, document_kind=kind, cancelled_on__isnull=True)
     obligations = list(candidates.filter(year=year))
     if not obligations:
         obligations = list(

@@ -48,3 +48,11 @@ def test_provider_manager_sees_own_balance_only(page, demo_money):
     text = page.locator("main").inner_text()
     assert "Essen" in text and "Duisburg-Marxloh" not in text
     assert_accessible(page)
+
+
+def test_balances_explain_themselves_before_the_first_phase(page, db):
+    agencies_demo.seed(today=timezone.localdate())
+    login(page, "koordination")
+    page.goto("/finanzen/mittel/")
+    expect(page.locator("main")).to_contain_text("Es ist noch keine Förderphase angelegt.")
+    assert_accessible(page)

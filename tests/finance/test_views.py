@@ -328,3 +328,28 @@ def test_state_level_sees_money_per_district_but_no_agency(
 def test_network_money_is_refused_to_coordinators(client, coordinator):
     client.force_login(coordinator)
     assert client.get(reverse("finance:network")).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["coordinator", "provider_manager", "admin_user"])
+def test_balances_without_a_funding_phase_explain_the_empty_page(request, client, world, role):
+    client.force_login(request.getfixturevalue(role))
+    response = client.get(reverse("finance:balances"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Es ist noch keine Förderphase angelegt." in text
+    assert "Die Administration legt Förderphasen an" in text
+    assert "Mittelabruf erfassen" not in text
+    assert (reverse("funding:phase_create") in text) == (role == "admin_user")
+
+
+@pytest.mark.parametrize("role", ["specialist", "authority", "state_level"])
+def test_balances_without_a_funding_phase_stay_closed_to_other_roles(request, client, world, role):
+    # The money tests' `authority` fixture creates a phase; this test needs none.
+    user = factories.authority_user() if role == "authority" else request.getfixturevalue(role)
+    client.force_login(user)
+    assert client.get(reverse("finance:balances")).status_code == 403
+
+
+def test_balances_of_another_district_stay_closed_without_a_funding_phase(client, world, coordinator):
+    client.force_login(coordinator)
+    assert client.get(f"{reverse('finance:balances')}?bezirk={world.other_district.pk}").status_code == 403

@@ -133,3 +133,36 @@ def test_fulfilled_obligation_is_not_marked_late(world, phase):
         )
     record_missed_deadlines(today=date(2026, 7, 1))
     assert not report(world).events.filter(action="missed").exists()
+
+
+def test_district_document_moves_the_districts_obligation_not_its_agencies(world, phase):
+    record_document_progress(
+        district=world.district,
+        kind=DocumentKind.INTERIM_STATEMENT,
+        year=2025,
+        state="submitted",
+        at=at(date(2026, 4, 28)),
+    )
+    interim = Obligation.objects.get(district=world.district, document_kind=DocumentKind.INTERIM_STATEMENT)
+    assert (interim.state, interim.submitted_on) == (ObligationState.SUBMITTED, date(2026, 4, 28))
+    assert not Obligation.objects.exclude(pk=interim.pk).exclude(state=ObligationState.OPEN).exists()
+
+
+def test_progress_needs_exactly_one_debtor(world, phase):
+    with pytest.raises(TypeError):
+        record_document_progress(
+            agency=world.agency,
+            district=world.district,
+            kind=DocumentKind.ACTIVITY_REPORT,
+            year=2025,
+            state="submitted",
+            at=at(date(2026, 4, 20)),
+        )
+
+
+@pytest.mark.parametrize("kind", [DocumentKind.CONTROLLING_REPORT, DocumentKind.SPENDING_FORECAST])
+def test_obligations_of_agency_documents_written_in_agenturnetz_are_not_marked_by_hand(world, phase, coordinator, kind):
+    owed = Obligation.objects.get(agency=world.agency, document_kind=kind, year=2025)
+    assert not owed.is_manual
+    with pytest.raises(ValidationError):
+        mark_fulfilled(obligation=owed, step="submitted", on=date(2026, 4, 2), by=coordinator, today=date(2026, 4, 3))

@@ -284,3 +284,15 @@ def test_phase_with_end_before_start_is_refused(client, admin_user, world):
         reverse("funding:phase_create"), {"name": "Falsch", "starts_on": "2027-01-01", "ends_on": "2026-12-31"}
     )
     assert "Das Ende der Förderphase muss nach ihrem Beginn liegen." in response.content.decode()
+
+
+def test_online_controlling_follows_its_report_and_is_not_marked_by_hand(client, coordinator, world, phase):
+    controlling = Obligation.objects.get(agency=world.agency, document_kind=DocumentKind.CONTROLLING_REPORT, year=2025)
+    client.force_login(coordinator)
+    page = client.get(controlling.get_absolute_url())
+    assert "folgt ihrem Dokument in Agenturnetz" in page.content.decode()
+    assert page.context["form"] is None
+    response = client.post(controlling.get_absolute_url(), {"step": "forwarded", "on": "2026-05-02"})
+    assert response.status_code == 403
+    controlling.refresh_from_db()
+    assert controlling.state == ObligationState.OPEN

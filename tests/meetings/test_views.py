@@ -1,6 +1,6 @@
 """The meetings pages through the Django test client, as each role uses them."""
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from django.core import mail
@@ -171,6 +171,40 @@ def test_invalid_date_keeps_input_and_shows_the_error_at_the_field(client, circl
     form = response.context["form"]
     assert "end_time" in form.errors
     assert 'value="Sondersitzung"' in response.content.decode()
+
+
+def test_invalid_time_keeps_input_and_shows_a_german_error_at_the_field(client, circle, coordinator):
+    client.force_login(coordinator)
+    year = timezone.localdate().year + 1
+    response = client.post(
+        url("plan", circle.group.pk, year),
+        {"title": "Sondersitzung", "date": f"06.05.{year}", "start_time": "25:00", "end_time": "1300"},
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["start_time"] == [
+        "Bitte geben Sie eine gültige Uhrzeit im Format HH:MM ein, zum Beispiel 14:30."
+    ]
+    html = response.content.decode()
+    assert 'value="25:00"' in html and 'placeholder="HH:MM"' in html and 'type="time"' not in html
+    assert not Meeting.objects.filter(group=circle.group, title="Sondersitzung").exists()
+
+
+def test_times_typed_without_colon_are_saved(client, circle, coordinator):
+    client.force_login(coordinator)
+    year = timezone.localdate().year + 1
+    client.post(
+        url("plan", circle.group.pk, year),
+        {
+            "title": "Sondersitzung",
+            "date": f"06.05.{year}",
+            "start_time": "930",
+            "end_time": "13.15",
+            "location": "Essen",
+        },
+    )
+    meeting = Meeting.objects.get(group=circle.group, title="Sondersitzung")
+    assert (meeting.start_time, meeting.end_time) == (time(9, 30), time(13, 15))
 
 
 def test_plan_page_warns_below_the_yearly_minimum(client, circle, coordinator):
