@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from core.services import stored_documents_of
 from core.workflow import State
-from funding.models import DocumentKind, Obligation
+from funding.models import DocumentKind
 from reporting.models import ControllingReport, KeyFigureValue, ValueStatus
 from reporting.services import controlling as service
 from tests.planning.factories import complete_plan, complete_report
@@ -71,13 +71,17 @@ def test_specialist_confirms_submits_coordinator_approves_and_forwards(client, r
 
 def test_forwarding_fulfils_the_obligation(client, report, coordinator, world):
     from funding.models import ObligationState
+    from tests.funding.factories import DeadlineRuleFactory, ObligationFactory
 
-    obligation = Obligation.objects.filter(agency=world.agency, document_kind=DocumentKind.CONTROLLING_REPORT)
+    rule = DeadlineRuleFactory(
+        phase=report.template.phase, district=world.district, document_kind=DocumentKind.CONTROLLING_REPORT
+    )
+    obligation = ObligationFactory(rule=rule, agency=world.agency, year=report.year)
     ControllingReport.objects.filter(pk=report.pk).update(state=State.APPROVED)
     client.force_login(coordinator)
     client.post(reverse("reporting:controlling_step", args=[report.pk, "weiterleiten"]))
-    for item in obligation:
-        assert item.state == ObligationState.FORWARDED
+    obligation.refresh_from_db()
+    assert obligation.state == ObligationState.FORWARDED
 
 
 def test_submission_with_unconfirmed_values_is_refused_with_the_reasons(client, report, specialist):
