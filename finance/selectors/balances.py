@@ -100,14 +100,16 @@ def balance_sheets(
     *, district_ids, phase, provider_ids=None, agency_ids=None, year: int | None = None
 ) -> dict[int, BalanceSheet]:
     """One sheet per district, from the same grouped queries however many districts are asked for."""
-    agencies = Agency.objects.filter(provider__district_id__in=district_ids).select_related("provider")
+    selection = Agency.objects.filter(provider__district_id__in=district_ids)
     if provider_ids is not None:
-        agencies = agencies.filter(provider_id__in=provider_ids)
+        selection = selection.filter(provider_id__in=provider_ids)
     if agency_ids is not None:
-        agencies = agencies.filter(pk__in=agency_ids)
-    agencies = list(agencies.order_by("provider__name", "name"))
+        selection = selection.filter(pk__in=agency_ids)
+    agencies = list(selection.select_related("provider").order_by("provider__name", "name"))
     years = [year] if year else phase.years
-    figures = _collect_figures([agency.pk for agency in agencies], phase, years)
+    # The sums filter by the selection as a subquery rather than a list of ids: a district's list would make the
+    # statement too long for psycopg's statement cache, which then re-parses it on every page view.
+    figures = _collect_figures(selection.values("pk"), phase, years)
     per_district: dict[int, list[Agency]] = {district_id: [] for district_id in district_ids}
     for agency in agencies:
         per_district[agency.provider.district_id].append(agency)
@@ -117,7 +119,7 @@ def balance_sheets(
     }
 
 
-def _collect_figures(ids: list[int], phase, years: list[int]) -> dict[tuple[int, int], Balance]:
+def _collect_figures(ids, phase, years: list[int]) -> dict[tuple[int, int], Balance]:
     figures: dict[tuple[int, int], Balance] = defaultdict(Balance)
 
     def grouped(queryset, agency_key: str, year_key: str, target: str, sign: int):
