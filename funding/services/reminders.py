@@ -204,7 +204,6 @@ def _compose_reminder(reminder: Reminder, today: date) -> EmailMessage | None:
             "kind": DocumentKind(obligation.document_kind).label,
             "district_due": date_format(obligation.district_due, "SHORT_DATE_FORMAT"),
             "days_left": (obligation.district_due - today).days,
-            "status_text": describe(obligation, today),
             "link": settings.SITE_URL + obligation.get_absolute_url(),
             "for_district": obligation.agency_id is None,
         },
