@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from agencies.models import Agency, DistrictAssociation, Membership, Role, StaffChange
 from agencies.selectors import with_figures
+from benchmarks.dashboard_floors import coordinator_dashboard, provider_dashboard, specialist_dashboard
 from core.workflow import Revision, State
 from funding.models import Obligation
 from planning.models import ActivityReport, SocialSpaceAnalysis, TaskPlan
@@ -212,9 +213,9 @@ PAGES: list[Page] = [
         lambda c: reverse("reporting:report", args=[c["survey"].pk]),
         bare_survey_report,
     ),
-    Page("Dashboard Fachkraft", "specialist", lambda c: reverse("reporting:dashboard"), bare_agency_detail),
-    Page("Dashboard Träger", "provider_manager", lambda c: reverse("reporting:dashboard"), bare_agency_list),
-    Page("Dashboard Koordination", "coordinator", lambda c: reverse("reporting:dashboard"), bare_agency_list),
+    Page("Dashboard Fachkraft", "specialist", lambda c: reverse("reporting:dashboard"), specialist_dashboard),
+    Page("Dashboard Träger", "provider_manager", lambda c: reverse("reporting:dashboard"), provider_dashboard),
+    Page("Dashboard Koordination", "coordinator", lambda c: reverse("reporting:dashboard"), coordinator_dashboard),
     Page("Dashboard Landesebene", "state_level", lambda c: reverse("reporting:dashboard"), bare_network_totals),
     Page(
         "Dashboard Bewilligungsbehörde", "authority", lambda c: reverse("reporting:dashboard"), bare_forwarded_changes
