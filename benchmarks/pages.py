@@ -136,18 +136,86 @@ def bare_survey_report(ctx) -> str:
 
 
 def bare_staff_overview(ctx) -> str:
-    rows = StaffChange.objects.filter(agency__provider__district=ctx["district"]).select_related("agency")
-    return COUNTS.render(Context({"rows": [(c.agency.name, c.state) for c in rows.order_by("effective_on")[:50]]}))
+    """The district's staff page: open changes per state, the changes to check and the undecided ones near their
+    date, the positions not fully staffed today, and the history of positions and heads per month."""
+    from datetime import timedelta
+
+    from django.db.models import Q
+
+    from agencies.models import Assignment, Position
+    from agencies.staff_changes.history import history
+    from agencies.staff_changes.selectors import history_days
+
+    today = timezone.localdate()
+    district = ctx["district"]
+    changes = StaffChange.objects.filter(agency__provider__district=district)
+    staffed = Assignment.objects.filter(position__agency__provider__district=district, valid_from__lte=today).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=today)
+    )
+    per_position = dict(staffed.order_by().values_list("position_id").annotate(total=Sum("fte")))
+    positions = list(
+        Position.objects.active_on(today)
+        .filter(agency__provider__district=district)
+        .values_list("pk", "agency__name", "title", "fte")
+    )
+    rows = [
+        *changes.exclude(state=State.DRAFT).order_by().values_list("state").annotate(n=Count("pk")),
+        *changes.filter(state__in=[State.SUBMITTED, State.APPROVED])
+        .order_by("effective_on")
+        .values_list("agency__name", "kind", "effective_on")[:50],
+        *changes.filter(decision__isnull=True, effective_on__lte=today + timedelta(days=14))
+        .exclude(state=State.DRAFT)
+        .order_by("effective_on")
+        .values_list("agency__name", "kind", "effective_on")[:50],
+        *[(name, title, fte) for pk, name, title, fte in positions if per_position.get(pk, 0) < fte],
+        # The history is computed data, not rows of a table: the floor uses the page's own computation.
+        *[
+            (series.label, *series.funded, *series.staffed, *series.heads)
+            for group in history(district, history_days(today)).values()
+            for series in group
+        ],
+    ]
+    return CELLS.render(Context({"rows": rows}))
 
 
-def bare_network_totals(ctx) -> str:
-    """The state level's network panel: agencies and funded fte, one sum each."""
-    from agencies.models import Position
+def _network_figures(group: str | None) -> list:
+    """Agencies, funded fte, staffed fte and heads on today's date, per `group` (an agency field path) or in all."""
+    from django.db.models import Q
+
+    from agencies.models import Assignment, Position
 
     day = timezone.localdate()
     agencies = Agency.objects.active_on(day)
-    funded = Position.objects.active_on(day).filter(agency__in=agencies).aggregate(fte=Sum("fte"))["fte"]
-    return COUNTS.render(Context({"rows": [("agencies", agencies.count()), ("fte", funded)]}))
+    positions = Position.objects.active_on(day).filter(agency__in=agencies)
+    staffed = Assignment.objects.filter(position__agency__in=agencies, valid_from__lte=day).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+    )
+    if group is None:
+        return [
+            (
+                agencies.count(),
+                positions.aggregate(fte=Sum("fte"))["fte"],
+                *staffed.aggregate(fte=Sum("fte"), heads=Count("staff_member", distinct=True)).values(),
+            )
+        ]
+    return [
+        *agencies.order_by().values_list(group).annotate(n=Count("pk")),
+        *positions.order_by().values_list(f"agency__{group}").annotate(fte=Sum("fte")),
+        *staffed.order_by()
+        .values_list(f"position__agency__{group}")
+        .annotate(fte=Sum("fte"), heads=Count("staff_member", distinct=True)),
+    ]
+
+
+def bare_network_totals(ctx) -> str:
+    """The state level's landing page: the network's totals and the running surveys with their answer counts."""
+    surveys = (
+        Survey.objects.filter(state=SurveyState.OPEN)
+        .annotate(answers=Count("responses"))
+        .order_by("closes_on")
+        .values_list("title", "answers")[:10]
+    )
+    return CELLS.render(Context({"rows": [*_network_figures(None), *surveys]}))
 
 
 def bare_forwarded_changes(ctx) -> str:
@@ -158,26 +226,18 @@ def bare_forwarded_changes(ctx) -> str:
 
 
 def bare_network_figures(ctx) -> str:
-    """Netzwerk in Zahlen: per district its agencies and funded fte."""
-    from agencies.models import Position
+    """Netzwerk in Zahlen: per welfare association and per district association its agencies, funded and staffed
+    fte and heads, and the state's totals."""
+    from agencies.models import WelfareAssociation
 
-    day = timezone.localdate()
-    agencies = dict(
-        Agency.objects.active_on(day).order_by().values_list("provider__district__name").annotate(n=Count("pk"))
-    )
-    fte = dict(
-        Position.objects.active_on(day)
-        .order_by()
-        .values_list("agency__provider__district__name")
-        .annotate(total=Sum("fte"))
-    )
-    return CELLS_BY_NAME.render(Context({"rows": [(name, n, fte.get(name)) for name, n in sorted(agencies.items())]}))
-
-
-CELLS_BY_NAME = Template(
-    "<table>{% for name, n, fte in rows %}<tr><td>{{ name }}</td><td>{{ n }}</td><td>{{ fte }}</td></tr>"
-    "{% endfor %}</table>"
-)
+    rows = [
+        *WelfareAssociation.objects.order_by("short_name").values_list("pk", "short_name"),
+        *DistrictAssociation.objects.order_by("name").values_list("pk", "name", "welfare_association_id"),
+        *_network_figures("provider__district__welfare_association"),
+        *_network_figures("provider__district"),
+        *_network_figures(None),
+    ]
+    return CELLS.render(Context({"rows": rows}))
 
 
 def _document_url(ctx) -> str:
@@ -257,21 +317,59 @@ def _balances_url(ctx) -> str:
 
 
 def bare_balances(ctx) -> str:
-    """The district's granted amounts per agency and year of the current phase."""
-    from finance.models import GrantedAmount
+    """What "Mittel und Salden" shows the coordination for the current phase: per agency and year granted,
+    reallocated, called, forwarded and spent, then the calls, contracts, transfers and reallocations."""
+    from finance.models import (
+        ForwardingContract,
+        FundsCall,
+        FundsCallLine,
+        FundsTransfer,
+        GrantedAmount,
+        Reallocation,
+        SpendingForecast,
+    )
+    from funding.models import FundingPhase
 
     today = timezone.localdate()
-    rows = (
-        GrantedAmount.objects.filter(
-            agency__provider__district=ctx["district"],
-            decision__joint_application__phase__starts_on__lte=today,
-            decision__joint_application__phase__ends_on__gte=today,
-        )
-        .values_list("agency__provider__name", "agency__name", "funding_year__year")
-        .annotate(total=Sum("amount"))
-        .order_by("agency__provider__name", "agency__name", "funding_year__year")
-    )
-    return CELLS.render(Context({"rows": list(rows)}))
+    phase = FundingPhase.objects.filter(starts_on__lte=today, ends_on__gte=today).first()
+    district = ctx["district"]
+    in_district = {"agency__provider__district": district}
+
+    def sums(queryset, agency: str, year: str, value: str = "amount") -> list:
+        return list(queryset.values_list(agency, year).annotate(total=Sum(value)).order_by(agency, year))
+
+    reallocations = Reallocation.objects.filter(district=district, funding_year__phase=phase)
+    parts = [
+        sums(
+            GrantedAmount.objects.filter(decision__joint_application__phase=phase, **in_district),
+            "agency__name",
+            "funding_year__year",
+        ),
+        sums(reallocations, "to_agency__name", "funding_year__year"),
+        sums(reallocations, "from_agency__name", "funding_year__year"),
+        sums(
+            FundsCallLine.objects.filter(funds_call__funding_year__phase=phase, **in_district),
+            "agency__name",
+            "funds_call__funding_year__year",
+        ),
+        sums(
+            FundsTransfer.objects.filter(funding_year__phase=phase, **in_district), "agency__name", "funding_year__year"
+        ),
+        sums(
+            SpendingForecast.objects.filter(funding_year__phase=phase, **in_district),
+            "agency__name",
+            "funding_year__year",
+            "spent_to_date",
+        ),
+        list(FundsCall.objects.filter(district=district, funding_year__phase=phase).values_list("called_on")[:20]),
+        list(ForwardingContract.objects.filter(provider__district=district, phase=phase).values_list("provider__name")),
+        list(
+            FundsTransfer.objects.filter(contract__provider__district=district, contract__phase=phase).values_list(
+                "agency__name", "amount"
+            )[:30]
+        ),
+    ]
+    return CELLS.render(Context({"rows": [row for part in parts for row in part]}))
 
 
 def _working_group_url(ctx) -> str:
@@ -282,17 +380,33 @@ def _working_group_url(ctx) -> str:
 
 
 def bare_working_group(ctx) -> str:
-    """The Facharbeitskreis' meetings, newest first, with the presenting agency (the group page shows 6 + 8)."""
-    from meetings.models import GroupKind, Meeting
+    """What the Facharbeitskreis' page shows its owner: the next 6 and last 8 meetings (with the presenting agency and
+    whether a protocol is published), the annual plans of this and next year, open agenda proposals, the member count
+    and who presented lately."""
+    from django.db.models import Q
 
-    rows = (
-        Meeting.objects.filter(group__owner_district=ctx["district"], group__kind=GroupKind.SPECIALIST_GROUP)
-        .select_related("presenting_agency")
-        .order_by("-date")[:14]
+    from meetings.models import AgendaProposal, AnnualPlan, GroupKind, Meeting, Member, WorkingGroup
+
+    today = timezone.localdate()
+    group = WorkingGroup.objects.filter(owner_district=ctx["district"], kind=GroupKind.SPECIALIST_GROUP).first()
+    meetings = Meeting.objects.filter(group=group)
+    upcoming = meetings.filter(Q(date__gte=today) | Q(end_date__gte=today)).order_by("date", "start_time")
+    past = (
+        meetings.filter(date__lt=today)
+        .annotate(protocols=Count("protocol", filter=Q(protocol__published_at__isnull=False)))
+        .order_by("-date")
     )
-    return CELLS.render(
-        Context({"rows": [(m.title, m.date, m.presenting_agency.name if m.presenting_agency else "") for m in rows]})
-    )
+    rows = [
+        *upcoming.values_list("title", "date", "presenting_agency__name")[:6],
+        *past.values_list("title", "date", "presenting_agency__name", "protocols")[:8],
+        *AnnualPlan.objects.filter(group=group, year__in=[today.year, today.year + 1]).values_list(
+            "year", "published_at"
+        ),
+        *AgendaProposal.objects.filter(group=group, status__in=["open", "deferred"]).values_list("title")[:20],
+        (Member.objects.filter(group=group, active=True).count(),),
+        *past.exclude(presenting_agency=None).values_list("presenting_agency__name", "date")[:10],
+    ]
+    return CELLS.render(Context({"rows": rows}))
 
 
 PAGES += [
