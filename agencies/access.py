@@ -47,6 +47,18 @@ class Scope:
     def has_any_role(self) -> bool:
         return bool(self.roles) or self.is_superuser
 
+    @property
+    def works_with_documents(self) -> bool:
+        """Writes, reviews or receives single documents: agencies, providers, districts, the funding authority and
+        administrators. The state level sees aggregates only."""
+        return bool(
+            self.agency_ids
+            or self.provider_ids
+            or self.district_ids
+            or self.is_funding_authority
+            or self.is_administrator
+        )
+
     def agency_q(self, prefix: str = "") -> Q:
         """Filter for agencies this user may see in detail (their own, their provider's, their district's).
 

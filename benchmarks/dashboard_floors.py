@@ -28,7 +28,8 @@ def _render(parts: list[tuple[str, list]]) -> str:
     return PARTS.render(Context({"parts": parts}))
 
 
-def _figures(agencies) -> list[tuple]:
+def figures_of(agencies) -> list[tuple]:
+    """Agencies, funded fte, staffed fte and heads on today's date for a set of agencies."""
     day = timezone.localdate()
     funded = Position.objects.active_on(day).filter(agency__in=agencies).aggregate(fte=Sum("fte"))["fte"]
     staffed = (
@@ -86,7 +87,7 @@ def specialist_dashboard(ctx) -> str:
     agencies = Agency.objects.filter(pk=agency.pk)
     return _render(
         [
-            ("Agentur", _figures(agencies)),
+            ("Agentur", figures_of(agencies)),
             (
                 "Fristen",
                 list(
@@ -125,7 +126,7 @@ def provider_dashboard(ctx) -> str:
     return _render(
         [
             ("Agenturen", list(agencies.order_by("name").values_list("name", "municipality__name"))),
-            ("Stellen", _figures(agencies)),
+            ("Stellen", figures_of(agencies)),
             (
                 "Fristen",
                 list(
@@ -174,7 +175,7 @@ def coordinator_dashboard(ctx) -> str:
     changes = StaffChange.objects.filter(agency__in=agencies, state__in=WAITING).order_by("effective_on")
     return _render(
         [
-            ("Bezirk", _figures(agencies)),
+            ("Bezirk", figures_of(agencies)),
             ("Fristen", [tuple(counts.values())]),
             (
                 "Überfällig",

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from agencies.models import Agency, DistrictAssociation, Membership, Role, StaffChange
 from agencies.selectors import with_figures
-from benchmarks.dashboard_floors import coordinator_dashboard, provider_dashboard, specialist_dashboard
+from benchmarks.dashboard_floors import coordinator_dashboard, figures_of, provider_dashboard, specialist_dashboard
 from core.workflow import Revision, State
 from funding.models import Obligation
 from planning.models import ActivityReport, SocialSpaceAnalysis, TaskPlan
@@ -191,13 +191,7 @@ def _network_figures(group: str | None) -> list:
         Q(valid_to__isnull=True) | Q(valid_to__gte=day)
     )
     if group is None:
-        return [
-            (
-                agencies.count(),
-                positions.aggregate(fte=Sum("fte"))["fte"],
-                *staffed.aggregate(fte=Sum("fte"), heads=Count("staff_member", distinct=True)).values(),
-            )
-        ]
+        return figures_of(agencies)
     return [
         *agencies.order_by().values_list(group).annotate(n=Count("pk")),
         *positions.order_by().values_list(f"agency__{group}").annotate(fte=Sum("fte")),

@@ -316,43 +316,8 @@ class FinanceSeeder:
         self.flush()
 
     def plan_snapshot(self, plan: CostPlan, personnel: list[PersonnelCostLine]) -> dict:
-        """`CostPlan.snapshot` from the rows in memory."""
-        return {
-            "agency": self.agencies[plan.agency_id]["name"],
-            "year": plan.funding_year.year,
-            "material_mode": plan.material_mode,
-            "personnel": [
-                {
-                    "title": line.title,
-                    "pay_group": line.pay_group,
-                    "fte": str(line.fte),
-                    "months": line.months,
-                    "annual_employer_costs": str(line.annual_employer_costs),
-                    "amount": str(line.amount),
-                    "position": line.position_id,
-                }
-                for line in personnel
-            ],
-            "costs": [],
-            "totals": _money(
-                {
-                    "personnel": plan.personnel_total,
-                    "material": plan.material_total,
-                    "measures": plan.measures_total,
-                    "costs": plan.total_costs,
-                }
-            ),
-            "financing": {
-                **_money(
-                    {
-                        "grant_requested": plan.grant_requested,
-                        "own_contribution": plan.own_contribution,
-                        "third_party_funds": plan.third_party_funds,
-                    }
-                ),
-                "third_party_note": plan.third_party_note,
-            },
-        }
+        """`CostPlan.snapshot` from the rows in memory (the scaled plans have no other cost lines)."""
+        return plan.snapshot_of(agency_name=self.agencies[plan.agency_id]["name"], personnel=personnel, costs=[])
 
     # --------------------------------------------------------------------------------- contracts, calls, transfers
     def money(self, phase: FundingPhase, years: list[FundingYear], by_district: dict[int, list[CostPlan]]) -> None:

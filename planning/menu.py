@@ -10,13 +10,7 @@ from core.menu import MenuEntry
 def menu_entries(request) -> list[MenuEntry]:
     scope = scope_for(request.user)
     entries = []
-    if (
-        scope.agency_ids
-        or scope.provider_ids
-        or scope.district_ids
-        or scope.is_funding_authority
-        or scope.is_administrator
-    ):
+    if scope.works_with_documents:
         entries.append(
             MenuEntry("documents", _("Analysen, Planungen, Sachberichte"), reverse("planning:list"), order=10)
         )

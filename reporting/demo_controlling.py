@@ -200,6 +200,38 @@ def questions(fields: str) -> list[tuple]:
     ]
 
 
+def template_contents(template: ControllingTemplate, fields: str) -> tuple[list[KeyFigure], list[ControllingQuestion]]:
+    """The demo's key figures and questions for `template`, unsaved (the demo and the bulk seeder save them)."""
+    figures = [
+        KeyFigure(
+            template=template,
+            position=position,
+            code=code,
+            label=label,
+            unit=unit,
+            number_kind=kind,
+            help_text=help_text,
+            by_field_of_action=breakdown,
+            source=source,
+        )
+        for position, (code, label, unit, kind, help_text, breakdown, source, _range) in enumerate(FIGURES)
+    ]
+    template_questions = [
+        ControllingQuestion(
+            template=template,
+            position=position,
+            code=code,
+            text=text,
+            kind=kind,
+            options=options,
+            required=required,
+            source=source,
+        )
+        for position, (code, text, kind, options, required, source) in enumerate(questions(fields))
+    ]
+    return figures, template_questions
+
+
 def ensure_template(phase: FundingPhase, by: User) -> ControllingTemplate:
     template = ControllingTemplate.objects.filter(phase=phase, published_at__isnull=False).first()
     if template:
@@ -212,30 +244,10 @@ def ensure_template(phase: FundingPhase, by: User) -> ControllingTemplate:
             "Agenturverzeichnis und Kooperationsnetz sind vorbefüllt."
         )
         template.save()
-        for position, (code, label, unit, kind, help_text, breakdown, source, _range) in enumerate(FIGURES):
-            KeyFigure.objects.create(
-                template=template,
-                position=position,
-                code=code,
-                label=label,
-                unit=unit,
-                number_kind=kind,
-                help_text=help_text,
-                by_field_of_action=breakdown,
-                source=source,
-            )
         fields = "\n".join(f"{f.code}|{f.name}" for f in FieldOfAction.objects.order_by("position"))
-        for position, (code, text, kind, options, required, source) in enumerate(questions(fields)):
-            ControllingQuestion.objects.create(
-                template=template,
-                position=position,
-                code=code,
-                text=text,
-                kind=kind,
-                options=options,
-                required=required,
-                source=source,
-            )
+        figures, template_questions = template_contents(template, fields)
+        KeyFigure.objects.bulk_create(figures)
+        ControllingQuestion.objects.bulk_create(template_questions)
     service.publish_template(template=template, by=by)
     return template
 

@@ -10,13 +10,7 @@ from core.menu import MenuEntry
 def menu_entries(request) -> list[MenuEntry]:
     scope = scope_for(request.user)
     entries = [MenuEntry("start", _("Übersicht"), reverse("reporting:dashboard"), exact=True)]
-    if (
-        scope.agency_ids
-        or scope.provider_ids
-        or scope.district_ids
-        or scope.is_funding_authority
-        or scope.is_administrator
-    ):
+    if scope.works_with_documents:
         entries.append(
             MenuEntry("documents", _("Online-Controlling"), reverse("reporting:controlling_reports"), order=30)
         )

@@ -28,8 +28,7 @@ from funding.scale import roll
 from planning.models import Measure, SubGoal, SubGoalResult, Task
 from planning.scale import History
 from reporting.demo import INTRODUCTION, OTHER_TEXTS, SUPPORT_TEXTS, TITLE, _questions
-from reporting.demo_controlling import DIFFICULTIES, FIGURES
-from reporting.demo_controlling import questions as controlling_questions
+from reporting.demo_controlling import DIFFICULTIES, FIGURES, template_contents
 from reporting.models import (
     Answer,
     Audience,
@@ -232,33 +231,9 @@ def _templates(phases, owner_id: int, fields: list[FieldOfAction]) -> dict[int, 
     )
     figures, questions = [], []
     for template in templates:
-        for position, (code, label, unit, kind, help_text, breakdown, source, _range) in enumerate(FIGURES):
-            figures.append(
-                KeyFigure(
-                    template=template,
-                    position=position,
-                    code=code,
-                    label=label,
-                    unit=unit,
-                    number_kind=kind,
-                    help_text=help_text,
-                    by_field_of_action=breakdown,
-                    source=source,
-                )
-            )
-        for position, (code, text, kind, choices, required, source) in enumerate(controlling_questions(options)):
-            questions.append(
-                ControllingQuestion(
-                    template=template,
-                    position=position,
-                    code=code,
-                    text=text,
-                    kind=kind,
-                    options=choices,
-                    required=required,
-                    source=source,
-                )
-            )
+        template_figures, template_questions = template_contents(template, options)
+        figures += template_figures
+        questions += template_questions
     KeyFigure.objects.bulk_create(figures)
     ControllingQuestion.objects.bulk_create(questions)
     log = []

@@ -81,8 +81,14 @@ class CostPlan(Submittable):
         return self.grant_requested + self.own_contribution + self.third_party_funds
 
     def snapshot(self) -> dict:
+        return self.snapshot_of(
+            agency_name=self.agency.name, personnel=self.personnel_lines.all(), costs=self.cost_lines.all()
+        )
+
+    def snapshot_of(self, *, agency_name: str, personnel, costs) -> dict:
+        """The frozen content of this plan with its lines passed in: the bulk seeder has them in memory."""
         return {
-            "agency": self.agency.name,
+            "agency": agency_name,
             "year": self.funding_year.year,
             "material_mode": self.material_mode,
             "personnel": [
@@ -95,11 +101,11 @@ class CostPlan(Submittable):
                     "amount": str(line.amount),
                     "position": line.position_id,
                 }
-                for line in self.personnel_lines.all()
+                for line in personnel
             ],
             "costs": [
                 {"cost_type": line.cost_type, "description": line.description, "amount": str(line.amount)}
-                for line in self.cost_lines.all()
+                for line in costs
             ],
             "totals": {
                 "personnel": str(self.personnel_total),
