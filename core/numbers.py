@@ -6,15 +6,32 @@ the filters in core/templatetags/agenturnetz.py, in Python (messages, PDFs, expo
 """
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.formats import get_format
+from django.utils.translation import get_language
 
 _STEPS = {places: Decimal(1).scaleb(-places) for places in range(7)}
 
 
 def separators() -> tuple[str, str]:
-    """The active language's decimal and thousands separators, for callers that format many figures at once."""
-    return get_format("DECIMAL_SEPARATOR"), get_format("THOUSAND_SEPARATOR")
+    """The active language's decimal and thousands separators."""
+    return _separators_of(get_language())
+
+
+@cache
+def _separators_of(language: str | None) -> tuple[str, str]:
+    # A page formats hundreds of figures; Django's get_format costs two lookups per call, the language's
+    # separators cannot change while the process runs (only tests change settings, see below).
+    return get_format("DECIMAL_SEPARATOR", language), get_format("THOUSAND_SEPARATOR", language)
+
+
+@receiver(setting_changed)
+def _forget_separators(*, setting: str, **kwargs) -> None:
+    if setting in {"LANGUAGE_CODE", "LANGUAGES", "FORMAT_MODULE_PATH", "DECIMAL_SEPARATOR", "THOUSAND_SEPARATOR"}:
+        _separators_of.cache_clear()
 
 
 def grouped(number: Decimal | int | float, places: int = 2, *, seps: tuple[str, str] | None = None) -> str:

@@ -2,6 +2,10 @@
 
 from django import template
 from django.forms import CheckboxInput, RadioSelect, Select
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from core.numbers import euro
 
 register = template.Library()
 
@@ -39,6 +43,29 @@ def control(field, findings=None):
 @register.filter
 def findings_for(by_field, name):
     return (by_field or {}).get(name, [])
+
+
+@register.simple_tag
+def balance_cells(balance) -> SafeString:
+    """The six cells of one balance row: available, called, forwarded, spent, remaining (in red when negative) and
+    the warnings. Written here rather than in an included template because "Mittel und Salden" shows one such row per
+    agency, year and provider, and an include per row cost more than the rest of the table."""
+    remaining = balance.remaining
+    return format_html(
+        '<td class="num">{}</td><td class="num">{}</td><td class="num d-none d-md-table-cell">{}</td>'
+        '<td class="num d-none d-sm-table-cell">{}</td><td class="num{}">{}</td>\n<td>{}</td>\n',
+        euro(balance.available),
+        euro(balance.called),
+        euro(balance.forwarded),
+        euro(balance.spent),
+        " text-danger fw-semibold" if remaining < 0 else "",
+        euro(remaining),
+        format_html_join(
+            "",
+            '<span class="badge text-bg-warning d-block text-wrap text-start mb-1">⚠ {}</span>',
+            ((warning,) for warning in balance.warnings),
+        ),
+    )
 
 
 @register.filter

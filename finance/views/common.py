@@ -122,13 +122,16 @@ def live_file(request, kind: str, pk: int, fmt: str):
     return response
 
 
-def current_phase(request) -> FundingPhase | None:
-    """?phase=<pk>, else the phase containing today, else the newest."""
-    phases = FundingPhase.objects.all()
+def current_phase(request, phases: list[FundingPhase] | None = None) -> FundingPhase | None:
+    """?phase=<pk>, else the phase containing today, else the newest. A page that lists the phases anyway passes
+    them (newest first); otherwise they are read here – a handful of rows, one query either way."""
+    if phases is None:
+        phases = list(FundingPhase.objects.order_by("-starts_on"))
     raw = request.GET.get("phase", "")
     if raw.isdigit():
-        chosen = phases.filter(pk=int(raw)).first()
+        chosen = next((phase for phase in phases if phase.pk == int(raw)), None)
         if chosen:
             return chosen
     today = timezone.localdate()
-    return phases.filter(starts_on__lte=today, ends_on__gte=today).first() or phases.order_by("-starts_on").first()
+    running = next((phase for phase in phases if phase.starts_on <= today <= phase.ends_on), None)
+    return running or max(phases, key=lambda phase: phase.starts_on, default=None)

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -235,7 +236,8 @@ def _balance_scope(request) -> tuple[DistrictAssociation, set[int] | None]:
 @login_required
 def balances(request):
     district, provider_ids = _balance_scope(request)
-    phase = current_phase(request)
+    phases = list(FundingPhase.objects.order_by("-starts_on"))
+    phase = current_phase(request, phases)
     if phase is None:
         # Nothing to balance before the administration has created a phase: say so instead of answering 404.
         return render(
@@ -250,13 +252,14 @@ def balances(request):
         "phase": phase,
         "sheet": sheet,
         "is_coordinator": is_coordinator,
-        "phases": FundingPhase.objects.all(),
+        "phases": phases,
     }
     if is_coordinator:
         context["calls"] = (
             FundsCall.objects.filter(district=district, funding_year__phase=phase)
             .select_related("funding_year")
-            .prefetch_related("lines")[:20]
+            .annotate(agency_count=Count("lines"))
+            .order_by("-called_on", "-pk")[:20]
         )
         context["contracts"] = ForwardingContract.objects.filter(
             provider__district=district, phase=phase

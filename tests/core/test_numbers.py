@@ -41,3 +41,10 @@ def test_a_tiny_negative_amount_shows_as_zero_without_a_sign():
 def test_euro_marks_a_missing_amount_with_a_dash():
     assert euro(None) == "–"
     assert euro(Decimal("1200")) == "1.200,00 €"
+
+
+def test_each_language_keeps_its_own_separators():
+    assert grouped(Decimal("1234.5"), 2) == "1.234,50"
+    with translation.override("en"):
+        assert grouped(Decimal("1234.5"), 2) == "1,234.50"
+    assert grouped(Decimal("1234.5"), 2) == "1.234,50"
