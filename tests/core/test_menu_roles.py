@@ -130,3 +130,39 @@ def test_the_current_page_is_marked_in_the_menu(client, coordinator):
 def test_anonymous_visitors_get_no_menu(client):
     response = client.get(reverse("login"))
     assert list(response.context["main_menu"]) == []
+
+
+def test_a_new_membership_shows_in_the_menu_at_once(client, specialist, world):
+    from agencies.models import Membership, Role
+
+    assert "Eingang" not in _labels(_menu(client, specialist))
+
+    Membership.objects.create(user=specialist, role=Role.COORDINATOR, district=world.district)
+
+    assert "Eingang" in _labels(_menu(client, specialist))
+
+
+def test_the_kept_menu_marks_the_page_it_is_shown_on(client, coordinator):
+    client.force_login(coordinator)
+    inbox, documents = reverse("planning:inbox"), reverse("planning:list")
+
+    for url, label in ((inbox, "Eingang"), (documents, DOCUMENTS), (inbox, "Eingang")):
+        content = client.get(url).content.decode()
+        assert f'aria-current="page" href="{url}">{label}</a>' in content
+        assert content.count("aria-current=") == 1
+
+
+def test_a_page_below_an_entry_marks_that_entry_as_the_current_area(client, coordinator, world):
+    client.force_login(coordinator)
+    agencies = reverse("agencies:list")
+
+    on_the_list = client.get(agencies).content.decode()
+    below_the_list = client.get(reverse("agencies:detail", args=[world.agency.pk])).content.decode()
+
+    assert f'aria-current="page" href="{agencies}"' in on_the_list
+    assert f'aria-current="true" href="{agencies}"' in below_the_list
+    assert 'aria-current="page" href=' not in below_the_list  # (the breadcrumb marks the page itself)
+
+
+def _labels(menu) -> list[str]:
+    return [item.label for group in menu for item in group.items]
