@@ -1,3 +1,5 @@
+import unicodedata
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -34,14 +36,27 @@ class AgencyFilter(django_filters.FilterSet):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         visible = Agency.objects.filter(scope_for(user).agency_q())
-        # Offer only choices the user can see, so the filter itself reveals nothing.
+        # Offer only choices the user can see, so the filter itself reveals nothing. The querysets validate a
+        # submitted choice; the options are read in one query over the visible agencies instead of one per list.
         self.filters["district"].queryset = DistrictAssociation.objects.filter(
-            providers__agencies__in=visible
-        ).distinct()
-        self.filters["provider"].queryset = Provider.objects.filter(agencies__in=visible).distinct()
-        self.filters["municipality"].queryset = Municipality.objects.filter(agencies__in=visible).distinct()
-        for name in ("q",):
-            self.filters[name].field.widget = forms.TextInput(attrs={"type": "search"})
+            pk__in=visible.values("provider__district_id")
+        )
+        self.filters["provider"].queryset = Provider.objects.filter(pk__in=visible.values("provider_id"))
+        self.filters["municipality"].queryset = Municipality.objects.filter(pk__in=visible.values("municipality_id"))
+        self._visible = visible
+        self.filters["q"].field.widget = forms.TextInput(attrs={"type": "search"})
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            districts, providers, municipalities = choices_of_visible(self._visible)
+            for name, choices in (("district", districts), ("provider", providers), ("municipality", municipalities)):
+                field = form.fields[name]
+                # Django's own setter: a ModelChoiceField then offers these instead of iterating its queryset
+                # (django-filter's setter would wrap them in a model iterator again).
+                forms.ChoiceField.choices.fset(field, [("", field.empty_label), *choices])
+        return self._form
 
     def filter_search(self, queryset, name, value):
         value = value.strip()
@@ -58,3 +73,29 @@ class AgencyFilter(django_filters.FilterSet):
         if value == "no":
             return queryset.exclude(pk__in=Agency.objects.active_on(today).values("pk"))
         return queryset
+
+
+def _sort_key(label: str) -> str:
+    """Sorts as a German reader expects: Ä with A, case ignored."""
+    return "".join(c for c in unicodedata.normalize("NFKD", label.casefold()) if not unicodedata.combining(c))
+
+
+def choices_of_visible(visible) -> tuple[list, list, list]:
+    """The districts, providers and municipalities of the visible agencies as (pk, name) choices, from one query."""
+    rows = visible.order_by().values_list(
+        "provider__district_id",
+        "provider__district__name",
+        "provider_id",
+        "provider__name",
+        "municipality_id",
+        "municipality__name",
+    )
+    districts, providers, municipalities = {}, {}, {}
+    for district_id, district, provider_id, provider, municipality_id, municipality in rows.distinct():
+        districts[district_id] = district
+        providers[provider_id] = provider
+        municipalities[municipality_id] = municipality
+    return tuple(
+        sorted(options.items(), key=lambda option: (_sort_key(option[1]), option[0]))
+        for options in (districts, providers, municipalities)
+    )
