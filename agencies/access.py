@@ -103,9 +103,9 @@ def scope_for(user) -> Scope:
     if cached is not None:
         return cached
     rows = list(
-        Membership.objects.filter(user=user).values_list(
-            "role", "agency_id", "provider_id", "district_id", "funding_authority_id"
-        )
+        Membership.objects.filter(user=user)
+        .order_by()  # the default order joins the user table for names this query does not read
+        .values_list("role", "agency_id", "provider_id", "district_id", "funding_authority_id")
     )
     scope = Scope(
         user_id=user.pk,

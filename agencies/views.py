@@ -22,7 +22,10 @@ from agencies.selectors import (
     agencies_visible_to,
     figures_by,
     figures_for,
+    figures_of,
+    heads_by,
     staff_of_agency,
+    totals_of,
     with_figures,
 )
 from core.forms import GermanDateField
@@ -59,14 +62,16 @@ def agency_list(request):
 
 @login_required
 def agency_detail(request, pk: int):
+    day = _as_of(request)
     agency = get_object_or_404(
-        agencies_visible_to(request.user).prefetch_related("fields_of_action", "social_spaces__municipality"),
+        with_figures(agencies_visible_to(request.user), day).prefetch_related(
+            "fields_of_action", "social_spaces__municipality"
+        ),
         pk=pk,
     )
     if not request.user.has_perm("agencies.view_agency", agency):
         raise Http404
-    day = _as_of(request)
-    figures = figures_for(day=day, agency_ids=[agency.pk])
+    figures = figures_of(agency, day)
     positions = Position.objects.filter(agency=agency).order_by("-valid_from", "pk")
     return render(
         request,
@@ -102,12 +107,15 @@ def district_overview(request, pk: int):
         ).order_by("provider__name", "name")
     )
     providers = {p.pk: p for p in Provider.objects.filter(district=district)}
-    per_provider = figures_by("provider", day=day, agencies=Agency.objects.filter(provider__district=district))
+    in_district = Agency.objects.filter(provider__district=district).active_on(day)
+    heads_per_provider = heads_by("provider", day=day, agencies=in_district)
     groups = []
     for provider_id, provider in sorted(providers.items(), key=lambda item: item[1].name):
         members = [a for a in agencies if a.provider_id == provider_id]
         if members:
-            groups.append({"provider": provider, "agencies": members, "totals": per_provider.get(provider_id)})
+            totals = totals_of(members, head_count=heads_per_provider.get(provider_id, 0))
+            groups.append({"provider": provider, "agencies": members, "totals": totals})
+    district_heads = heads_by("provider__district", day=day, agencies=in_district).get(district.pk, 0)
     return render(
         request,
         "agencies/district_overview.html",
@@ -115,7 +123,7 @@ def district_overview(request, pk: int):
             "district": district,
             "day": day,
             "groups": groups,
-            "totals": figures_for(day=day, district_ids=[district.pk]),
+            "totals": totals_of(agencies, head_count=district_heads),
         },
     )
 

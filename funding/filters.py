@@ -10,6 +10,10 @@ from funding.models import DocumentKind, FundingYear, Obligation, ObligationStat
 from funding.selectors import due_soon_q, fulfilled_q, overdue_q
 
 
+def funding_years() -> list[int]:
+    return list(FundingYear.objects.order_by("year").values_list("year", flat=True))
+
+
 class ObligationFilter(django_filters.FilterSet):
     """Filters of the deadline list and the coordinator's matrix. Choices offer only what the user may see."""
 
@@ -32,13 +36,14 @@ class ObligationFilter(django_filters.FilterSet):
         model = Obligation
         fields = ["year", "kind", "status", "district", "provider", "q"]
 
-    def __init__(self, *args, user=None, visible_agencies=None, **kwargs):
+    def __init__(self, *args, user=None, visible_agencies=None, years=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["year"].extra["choices"] = [
-            (year, str(year)) for year in FundingYear.objects.order_by("year").values_list("year", flat=True)
-        ]
+        years = years if years is not None else funding_years()
+        self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
         visible_agencies = visible_agencies if visible_agencies is not None else Agency.objects.none()
-        self.filters["provider"].queryset = Provider.objects.filter(agencies__in=visible_agencies).distinct()
+        self.filters["provider"].queryset = Provider.objects.filter(
+            pk__in=visible_agencies.order_by().values("provider_id")
+        ).only("name")
         self.filters["district"].queryset = DistrictAssociation.objects.filter(
             pk__in=self.queryset.values("district_id")
         )

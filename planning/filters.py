@@ -22,7 +22,8 @@ class DocumentFilterForm(forms.Form):
     def __init__(self, *args, user, inbox: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.inbox = inbox
-        self.fields["agency"].queryset = agencies_visible_to(user).order_by("name")
+        # The choice list shows names only: no joins of the registry's detail relations.
+        self.fields["agency"].queryset = agencies_visible_to(user).select_related(None).only("name").order_by("name")
         self.fields["kind"].choices = [
             ("", _("alle")),
             *((k, m._meta.verbose_name) for k, m in DOCUMENT_MODELS.items()),

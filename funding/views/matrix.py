@@ -9,9 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.selectors import agencies_visible_to
-from funding.filters import ObligationFilter
+from funding.filters import ObligationFilter, funding_years
 from funding.matrix import build_matrix, matrix_xlsx
-from funding.models import FundingYear
 from funding.selectors import obligations_visible_to
 from funding.views.deadlines import query_without_page
 
@@ -22,13 +21,15 @@ def _filtered(request, today):
     if not request.user.has_perm("funding.view_matrix"):
         raise PermissionDenied
     data = request.GET.copy()
-    if "year" not in data and FundingYear.objects.filter(year=today.year).exists():
+    years = funding_years()
+    if "year" not in data and today.year in years:
         data["year"] = str(today.year)  # the current year unless the user chose "alle"
     obligation_filter = ObligationFilter(
         data,
         queryset=obligations_visible_to(request.user),
         user=request.user,
         visible_agencies=agencies_visible_to(request.user),
+        years=years,
     )
     return obligation_filter, build_matrix(obligation_filter.qs, today)
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from agencies.models import Agency
-from agencies.selectors import figures_by, figures_for, with_figures
+from agencies.selectors import figures_by, figures_for, figures_of, with_figures
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +76,13 @@ def test_figures_by_provider_groups_totals(world):
     assert ours["agencies"] == 2
     assert ours["staffed_fte"] == Decimal("2.25")
     assert ours["head_count"] == 3
+
+
+@pytest.mark.parametrize("day", [date(2024, 6, 30), date(2024, 7, 1), date(2025, 3, 31), date(2025, 4, 1)])
+def test_figures_of_a_loaded_agency_equal_figures_for_it(day):
+    agency = factories.AgencyFactory(closed_on=date(2025, 4, 1))
+    factories.staff_agency(agency, "1.00", valid_from=date(2020, 1, 1))
+    factories.staff_agency(agency, "0.50", valid_from=date(2024, 7, 1))
+    loaded = with_figures(Agency.objects.filter(pk=agency.pk), day).get()
+
+    assert figures_of(loaded, day) == figures_for(day=day, agency_ids=[agency.pk])
