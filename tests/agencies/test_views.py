@@ -1,9 +1,13 @@
 """The registry pages as each role sees them, including the refused cases and bounded query counts."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from agencies.models import FieldOfAction
+from agencies.selectors import figures_for
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +117,8 @@ def _grow_district(world, count):
 def test_agency_list_queries_do_not_grow(client, coordinator, world, size, django_assert_max_num_queries):
     _grow_district(world, size)
     client.force_login(coordinator)
-    with django_assert_max_num_queries(12):
+    # session, user, scope, count, rows, fields of action, the three place choice lists at once, fields' choices
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("agencies:list"))
     assert response.status_code == 200
 
@@ -122,9 +127,38 @@ def test_agency_list_queries_do_not_grow(client, coordinator, world, size, djang
 def test_district_overview_queries_do_not_grow(client, coordinator, world, size, django_assert_max_num_queries):
     _grow_district(world, size)
     client.force_login(coordinator)
-    with django_assert_max_num_queries(12):
+    # session, user, scope, district, agencies with their figures, providers, heads per provider and in all
+    with django_assert_max_num_queries(8):
         response = client.get(world.district.get_absolute_url())
     assert len(response.context["groups"]) >= 2
+
+
+def test_district_overview_counts_a_person_once_per_provider_and_once_in_the_district(client, coordinator, world):
+    second_provider_agency = factories.AgencyFactory(provider=factories.ProviderFactory(district=world.district))
+    person = factories.StaffMemberFactory(provider=world.provider)
+    for agency in (world.agency, world.sibling_agency, second_provider_agency):
+        position = factories.PositionFactory(agency=agency, fte=Decimal("0.25"))
+        factories.AssignmentFactory(position=position, staff_member=person)
+    client.force_login(coordinator)
+
+    context = client.get(world.district.get_absolute_url()).context
+    per_provider = {group["provider"].pk: group["totals"] for group in context["groups"]}
+
+    assert per_provider[world.provider.pk].head_count == 4  # three in the fixture, the shared person once
+    assert per_provider[world.provider.pk].staffed_fte == Decimal("2.75")
+    assert per_provider[second_provider_agency.provider_id].head_count == 1
+    assert context["totals"] == figures_for(day=timezone.localdate(), district_ids=[world.district.pk])
+    assert context["totals"].head_count == 4
+
+
+@pytest.mark.parametrize("size", [1, 20])
+def test_agency_detail_queries_do_not_grow(client, specialist, world, size, django_assert_max_num_queries):
+    for _ in range(size):
+        factories.staff_agency(world.agency, "0.10")
+    client.force_login(specialist)
+    with django_assert_max_num_queries(11):
+        response = client.get(world.agency.get_absolute_url())
+    assert response.context["figures"].head_count == size + 2
 
 
 def test_district_figures_take_the_day_in_german_format_from_any_browser(client, coordinator, world):
