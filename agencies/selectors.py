@@ -4,11 +4,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from agencies.access import scope_for
-from agencies.models import Agency, Assignment, DistrictAssociation, Position, StaffMember
+from agencies.models import Agency, Assignment, DistrictAssociation, PartnerOrganisation, Position, StaffMember
 from agencies.models.staff import active_on_q
 
 ZERO_FTE = Value(Decimal("0.00"), output_field=DecimalField(max_digits=8, decimal_places=2))
@@ -161,6 +161,19 @@ def staff_of_agency(agency: Agency, day: date) -> QuerySet[Assignment]:
         .select_related("staff_member", "position")
         .order_by("staff_member__last_name", "staff_member__first_name")
     )
+
+
+def partners_of(agency: Agency) -> tuple[list[PartnerOrganisation], list[PartnerOrganisation]]:
+    """The agency's own partners and the other partners in its municipality, read in one query."""
+    linked = Exists(
+        PartnerOrganisation.agencies.through.objects.filter(partnerorganisation=OuterRef("pk"), agency=agency)
+    )
+    rows = list(
+        PartnerOrganisation.objects.filter(linked | Q(municipality_id=agency.municipality_id))
+        .annotate(is_linked=linked)
+        .only("name", "kind")
+    )
+    return [p for p in rows if p.is_linked], [p for p in rows if not p.is_linked]
 
 
 def districts_visible_to(user) -> QuerySet[DistrictAssociation]:

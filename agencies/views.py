@@ -12,7 +12,6 @@ from agencies.models import (
     Agency,
     DistrictAssociation,
     FieldOfAction,
-    PartnerOrganisation,
     Provider,
     Site,
     WelfareAssociation,
@@ -24,11 +23,21 @@ from agencies.selectors import (
     figures_for,
     figures_of,
     heads_by,
+    partners_of,
     staff_of_agency,
     totals_of,
     with_figures,
 )
 from core.forms import GermanDateField
+
+LIST_COLUMNS = (
+    "name",
+    "closed_on",
+    "primary_field_id",
+    "provider__name",
+    "provider__district__name",
+    "municipality__name",
+)
 
 
 def _as_of(request):
@@ -45,8 +54,15 @@ def agency_list(request):
     if not request.user.has_perm("agencies.list_agencies"):
         raise PermissionDenied
     day = _as_of(request)
-    base = with_figures(agencies_visible_to(request.user), day).prefetch_related(
-        Prefetch("fields_of_action", queryset=FieldOfAction.objects.order_by("position"))
+    # A row shows the agency's name, place, provider, district and fields of action: only those are read.
+    base = (
+        with_figures(agencies_visible_to(request.user), day)
+        .select_related(None)
+        .select_related("provider__district", "municipality")
+        .only(*LIST_COLUMNS)
+        .prefetch_related(
+            Prefetch("fields_of_action", queryset=FieldOfAction.objects.only("short_name").order_by("position"))
+        )
     )
     agency_filter = AgencyFilter(request.GET or None, queryset=base, user=request.user)
     queryset = agency_filter.qs.order_by("name", "pk")
@@ -72,6 +88,7 @@ def agency_detail(request, pk: int):
     if not request.user.has_perm("agencies.view_agency", agency):
         raise Http404
     figures = figures_of(agency, day)
+    partners, municipal_partners = partners_of(agency)
     positions = Position.objects.filter(agency=agency).order_by("-valid_from", "pk")
     return render(
         request,
@@ -82,11 +99,9 @@ def agency_detail(request, pk: int):
             "figures": figures,
             "positions": positions,
             "assignments": staff_of_agency(agency, day),
-            "sites": Site.objects.filter(agency=agency),
-            "partners": PartnerOrganisation.objects.filter(agencies=agency).select_related("municipality"),
-            "municipal_partners": PartnerOrganisation.objects.filter(municipality=agency.municipality).exclude(
-                agencies=agency
-            ),
+            "sites": Site.objects.filter(agency=agency).order_by("kind", "city"),
+            "partners": partners,
+            "municipal_partners": municipal_partners,
             "can_manage": request.user.has_perm("agencies.manage_agency", agency),
         },
     )

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from agencies.models import FieldOfAction
+from agencies.models import FieldOfAction, PartnerOrganisation
 from agencies.selectors import figures_for
 from tests import factories
 
@@ -171,3 +171,22 @@ def test_district_figures_take_the_day_in_german_format_from_any_browser(client,
     content = response.content.decode()
     assert "Am 30.04.2027 arbeiten" in content
     assert 'value="30.04.2027"' in content and 'placeholder="TT.MM.JJJJ"' in content
+
+
+def test_agency_detail_lists_its_partners_then_the_others_of_its_municipality(client, specialist, world):
+    kind = PartnerOrganisation.Kind
+    here, elsewhere = world.agency.municipality, factories.AgencyFactory().municipality
+    own = PartnerOrganisation.objects.create(kind=kind.JOBCENTER, name="Jobcenter Duisburg", municipality=here)
+    own.agencies.add(world.agency, world.other_agency)  # in the municipality too: listed once, as the agency's own
+    PartnerOrganisation.objects.create(kind=kind.KI, name="KI Duisburg", municipality=here)
+    PartnerOrganisation.objects.create(kind=kind.KI, name="KI anderswo", municipality=elsewhere)
+    client.force_login(specialist)
+
+    text = client.get(world.agency.get_absolute_url()).content.decode()
+
+    assert text.count("Jobcenter Duisburg") == 1
+    assert (
+        'KI Duisburg <span class="text-body-secondary small">(Kommunales Integrationszentrum, in der Kommune)' in text
+    )
+    assert text.index("Jobcenter Duisburg") < text.index("KI Duisburg")
+    assert "KI anderswo" not in text
