@@ -31,13 +31,14 @@ def provider_panel(request) -> Panel | None:
         Agency.objects.filter(provider_id__in=scope.provider_ids)
         .active_on(phase.starts_on)
         .select_related("provider")
+        .only("name", "provider__district")
         .order_by("name")
     )
     plans = {
         (plan.agency_id, plan.funding_year.year): plan
-        for plan in CostPlan.objects.filter(agency__in=agencies, funding_year__phase=phase).select_related(
-            "funding_year"
-        )
+        for plan in CostPlan.objects.filter(agency__in=agencies, funding_year__phase=phase)
+        .select_related("funding_year")
+        .only("agency", "state", "funding_year__year")
     }
     todo = []
     for agency in agencies:
@@ -66,7 +67,8 @@ def coordinator_panel(request) -> Panel | None:
         return None
     district_ids = list(scope.district_ids)
     applications = {
-        a.district_id: a for a in JointApplication.objects.filter(district_id__in=district_ids, phase=phase)
+        a.district_id: a
+        for a in JointApplication.objects.filter(district_id__in=district_ids, phase=phase).only("district", "state")
     }
     shortfalls = {
         row["agency__provider__district_id"]: row
@@ -91,7 +93,7 @@ def coordinator_panel(request) -> Panel | None:
     )
     sheets = balance_sheets(district_ids=district_ids, phase=phase)
     districts = []
-    for district in DistrictAssociation.objects.filter(pk__in=district_ids).order_by("name"):
+    for district in DistrictAssociation.objects.filter(pk__in=district_ids).only("name").order_by("name"):
         shortfall = shortfalls.get(district.pk, {})
         districts.append(
             {
