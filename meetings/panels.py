@@ -20,8 +20,19 @@ def my_meetings_panel(request) -> Panel | None:
     if not member_group_ids(user):
         return None
     today = timezone.localdate()
-    meetings = list(upcoming_meetings_for(user, today).filter(group_id__in=member_group_ids(user))[:5])
-    action_items = list(open_action_items_for(user)[:10])
+    # the lines show date, time and title (or the group's name), and for action items the meeting's group and date
+    meetings = list(
+        upcoming_meetings_for(user, today)
+        .filter(group_id__in=member_group_ids(user))
+        .select_related(None)
+        .select_related("group")
+        .only("date", "start_time", "title", "group__name")[:5]
+    )
+    action_items = list(
+        open_action_items_for(user).only(
+            "description", "due_date", "done_at", "agenda_item__meeting__date", "agenda_item__meeting__group__name"
+        )[:10]
+    )
     return Panel(
         "meetings/panels/my_meetings.html",
         {"meetings": meetings, "action_items": action_items, "today": today},
@@ -36,14 +47,17 @@ def owner_warnings_panel(request) -> Panel | None:
     today = timezone.localdate()
     next_year = today.year + 1
     rows = list(
-        groups.annotate(
+        groups.select_related(None)
+        .only("name", "yearly_minimum")
+        .annotate(
             next_year_count=Count(
                 "meetings", filter=Q(meetings__date__year=next_year, meetings__cancelled_at__isnull=True)
             ),
             next_year_published=Exists(
                 AnnualPlan.objects.filter(group=OuterRef("pk"), year=next_year, published_at__isnull=False)
             ),
-        ).order_by("name")[:50]
+        )
+        .order_by("name")[:50]
     )
     if not rows:
         return None
@@ -63,6 +77,7 @@ def owner_warnings_panel(request) -> Panel | None:
         )
         .exclude(protocol__status=Protocol.Status.PUBLISHED)
         .select_related("group")
+        .only("date", "group__name")
         .order_by("date")[:10]
     )
     open_proposals = AgendaProposal.objects.filter(group_id__in=ids, status=ProposalStatus.OPEN).count()
