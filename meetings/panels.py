@@ -3,7 +3,8 @@ needs their attention (thin annual plans, missing protocols, open proposals)."""
 
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.panels import Panel
@@ -46,6 +47,14 @@ def owner_warnings_panel(request) -> Panel | None:
     groups = groups_managed_by(request.user).filter(is_active=True)
     today = timezone.localdate()
     next_year = today.year + 1
+    # each group's open agenda proposals as a subquery, summed below: one statement less than counting them apart
+    open_proposals = (
+        AgendaProposal.objects.filter(group=OuterRef("pk"), status=ProposalStatus.OPEN)
+        .order_by()
+        .values("group")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     rows = list(
         groups.select_related(None)
         .only("name", "yearly_minimum")
@@ -56,6 +65,7 @@ def owner_warnings_panel(request) -> Panel | None:
             next_year_published=Exists(
                 AnnualPlan.objects.filter(group=OuterRef("pk"), year=next_year, published_at__isnull=False)
             ),
+            open_proposals=Coalesce(Subquery(open_proposals, output_field=IntegerField()), 0),
         )
         .order_by("name")[:50]
     )
@@ -80,7 +90,7 @@ def owner_warnings_panel(request) -> Panel | None:
         .only("date", "group__name")
         .order_by("date")[:10]
     )
-    open_proposals = AgendaProposal.objects.filter(group_id__in=ids, status=ProposalStatus.OPEN).count()
+    open_proposals = sum(group.open_proposals for group in rows)
     return Panel(
         "meetings/panels/owner.html",
         {
