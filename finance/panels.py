@@ -1,6 +1,6 @@
 """Dashboard panels of the money domain: what providers still have to do, what the district coordination watches."""
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, DecimalField, F, Sum, Value
 from django.utils import timezone
 
 from agencies.access import scope_for
@@ -70,27 +70,42 @@ def coordinator_panel(request) -> Panel | None:
         a.district_id: a
         for a in JointApplication.objects.filter(district_id__in=district_ids, phase=phase).only("district", "state")
     }
-    shortfalls = {
-        row["agency__provider__district_id"]: row
-        for row in SpendingForecast.objects.filter(
+    # Per district the shortfalls reported (agencies, sums) and the cost plans waiting for review: one UNION ALL of
+    # both grouped counts, the plans' rows without sums.
+    shortfall_rows = (
+        SpendingForecast.objects.filter(
             agency__provider__district_id__in=district_ids,
             funding_year__phase=phase,
             available__lt=F("spent_to_date") + F("expected_until_year_end"),
         )
-        .values("agency__provider__district_id")
+        .values_list("agency__provider__district_id")
         .annotate(
+            kind=Value("shortfall"),
             count=Count("pk"),
             available=Sum("available"),
             expected=Sum(F("spent_to_date") + F("expected_until_year_end")),
         )
-        .order_by()
-    }
-    to_review = dict(
-        CostPlan.objects.filter(agency__provider__district_id__in=district_ids, state=State.SUBMITTED)
-        .values_list("agency__provider__district_id")
-        .annotate(count=Count("pk"))
+        .values_list("kind", "agency__provider__district_id", "count", "available", "expected")
         .order_by()
     )
+    review_rows = (
+        CostPlan.objects.filter(agency__provider__district_id__in=district_ids, state=State.SUBMITTED)
+        .values_list("agency__provider__district_id")
+        .annotate(
+            kind=Value("to_review"),
+            count=Count("pk"),
+            available=Value(None, output_field=DecimalField()),
+            expected=Value(None, output_field=DecimalField()),
+        )
+        .values_list("kind", "agency__provider__district_id", "count", "available", "expected")
+        .order_by()
+    )
+    shortfalls, to_review = {}, {}
+    for kind, district_id, count, available, expected in shortfall_rows.union(review_rows, all=True):
+        if kind == "shortfall":
+            shortfalls[district_id] = {"count": count, "available": available, "expected": expected}
+        else:
+            to_review[district_id] = count
     sheets = balance_sheets(district_ids=district_ids, phase=phase)
     districts = []
     for district in DistrictAssociation.objects.filter(pk__in=district_ids).only("name").order_by("name"):
