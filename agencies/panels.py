@@ -6,8 +6,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from agencies.access import scope_for
-from agencies.models import Agency, DistrictAssociation, FieldOfAction, Provider
-from agencies.selectors import figures_by, figures_for, with_figures
+from agencies.models import Agency, FieldOfAction, Provider
+from agencies.selectors import coordinated_districts, figures_by, figures_for, with_figures
 from core.panels import Panel
 
 
@@ -51,7 +51,7 @@ def district_panel(request) -> Panel | None:
     empty = {"agencies": 0, "funded_fte": Decimal("0"), "staffed_fte": Decimal("0"), "head_count": 0}
     districts = [
         {"district": district, "figures": figures.get(district.pk, empty)}
-        for district in DistrictAssociation.objects.filter(pk__in=scope.district_ids).only("name").order_by("name")
+        for district in coordinated_districts(request.user)
     ]
     return Panel("agencies/panels/district.html", {"districts": districts, "day": day}, order=10, wide=True)
 

@@ -4,7 +4,8 @@ from django.db.models import Count, DecimalField, F, Sum, Value
 from django.utils import timezone
 
 from agencies.access import scope_for
-from agencies.models import Agency, DistrictAssociation
+from agencies.models import Agency
+from agencies.selectors import coordinated_districts
 from core.panels import Panel
 from core.workflow import State
 from finance.models import CostPlan, JointApplication, SpendingForecast
@@ -108,7 +109,7 @@ def coordinator_panel(request) -> Panel | None:
             to_review[district_id] = count
     sheets = balance_sheets(district_ids=district_ids, phase=phase)
     districts = []
-    for district in DistrictAssociation.objects.filter(pk__in=district_ids).only("name").order_by("name"):
+    for district in coordinated_districts(request.user):
         shortfall = shortfalls.get(district.pk, {})
         districts.append(
             {
