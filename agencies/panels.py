@@ -6,8 +6,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from agencies.access import scope_for
-from agencies.models import Agency, DistrictAssociation, FieldOfAction, Provider
-from agencies.selectors import figures_by, figures_for, with_figures
+from agencies.models import Agency, FieldOfAction, Provider
+from agencies.selectors import coordinated_districts, figures_by, figures_for, with_figures
 from core.panels import Panel
 
 
@@ -22,8 +22,12 @@ def my_agencies_panel(request) -> Panel | None:
             Agency.objects.filter(pk__in=scope.agency_ids) | Agency.objects.filter(provider_id__in=scope.provider_ids),
             day,
         )
-        .select_related("provider__district", "municipality", "primary_field")
-        .prefetch_related(Prefetch("fields_of_action", queryset=FieldOfAction.objects.order_by("position")))
+        # the table shows name, municipality, provider and fields of action: no district, no other columns
+        .select_related("provider", "municipality")
+        .only("name", "provider__name", "municipality__name", "primary_field_id")
+        .prefetch_related(
+            Prefetch("fields_of_action", queryset=FieldOfAction.objects.only("short_name").order_by("position"))
+        )
         .order_by("name")[:50]
     )
     providers = Provider.objects.filter(pk__in=scope.provider_ids).order_by("name")
@@ -47,7 +51,7 @@ def district_panel(request) -> Panel | None:
     empty = {"agencies": 0, "funded_fte": Decimal("0"), "staffed_fte": Decimal("0"), "head_count": 0}
     districts = [
         {"district": district, "figures": figures.get(district.pk, empty)}
-        for district in DistrictAssociation.objects.filter(pk__in=scope.district_ids).order_by("name")
+        for district in coordinated_districts(request.user)
     ]
     return Panel("agencies/panels/district.html", {"districts": districts, "day": day}, order=10, wide=True)
 

@@ -176,6 +176,21 @@ def partners_of(agency: Agency) -> tuple[list[PartnerOrganisation], list[Partner
     return [p for p in rows if p.is_linked], [p for p in rows if not p.is_linked]
 
 
+_COORDINATED_ATTR = "_agenturnetz_coordinated_districts"
+
+
+def coordinated_districts(user) -> list[DistrictAssociation]:
+    """The districts the user coordinates, by name, with their names only: read once per request (kept with the
+    scope's district ids, like the scope itself), as the district and the money panel both show them."""
+    district_ids = scope_for(user).district_ids
+    cached = getattr(user, _COORDINATED_ATTR, None)
+    if cached is None or cached[0] != district_ids:
+        districts = list(DistrictAssociation.objects.filter(pk__in=district_ids).only("name").order_by("name"))
+        cached = (district_ids, districts)
+        setattr(user, _COORDINATED_ATTR, cached)
+    return cached[1]
+
+
 def districts_visible_to(user) -> QuerySet[DistrictAssociation]:
     scope = scope_for(user)
     qs = DistrictAssociation.objects.select_related("welfare_association")

@@ -1,10 +1,11 @@
 """Dashboard panels of the money domain: what providers still have to do, what the district coordination watches."""
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, DecimalField, F, Sum, Value
 from django.utils import timezone
 
 from agencies.access import scope_for
-from agencies.models import Agency, DistrictAssociation
+from agencies.models import Agency
+from agencies.selectors import coordinated_districts
 from core.panels import Panel
 from core.workflow import State
 from finance.models import CostPlan, JointApplication, SpendingForecast
@@ -31,13 +32,14 @@ def provider_panel(request) -> Panel | None:
         Agency.objects.filter(provider_id__in=scope.provider_ids)
         .active_on(phase.starts_on)
         .select_related("provider")
+        .only("name", "provider__district")
         .order_by("name")
     )
     plans = {
         (plan.agency_id, plan.funding_year.year): plan
-        for plan in CostPlan.objects.filter(agency__in=agencies, funding_year__phase=phase).select_related(
-            "funding_year"
-        )
+        for plan in CostPlan.objects.filter(agency__in=agencies, funding_year__phase=phase)
+        .select_related("funding_year")
+        .only("agency", "state", "funding_year__year")
     }
     todo = []
     for agency in agencies:
@@ -66,32 +68,48 @@ def coordinator_panel(request) -> Panel | None:
         return None
     district_ids = list(scope.district_ids)
     applications = {
-        a.district_id: a for a in JointApplication.objects.filter(district_id__in=district_ids, phase=phase)
+        a.district_id: a
+        for a in JointApplication.objects.filter(district_id__in=district_ids, phase=phase).only("district", "state")
     }
-    shortfalls = {
-        row["agency__provider__district_id"]: row
-        for row in SpendingForecast.objects.filter(
+    # Per district the shortfalls reported (agencies, sums) and the cost plans waiting for review: one UNION ALL of
+    # both grouped counts, the plans' rows without sums.
+    shortfall_rows = (
+        SpendingForecast.objects.filter(
             agency__provider__district_id__in=district_ids,
             funding_year__phase=phase,
             available__lt=F("spent_to_date") + F("expected_until_year_end"),
         )
-        .values("agency__provider__district_id")
+        .values_list("agency__provider__district_id")
         .annotate(
+            kind=Value("shortfall"),
             count=Count("pk"),
             available=Sum("available"),
             expected=Sum(F("spent_to_date") + F("expected_until_year_end")),
         )
-        .order_by()
-    }
-    to_review = dict(
-        CostPlan.objects.filter(agency__provider__district_id__in=district_ids, state=State.SUBMITTED)
-        .values_list("agency__provider__district_id")
-        .annotate(count=Count("pk"))
+        .values_list("kind", "agency__provider__district_id", "count", "available", "expected")
         .order_by()
     )
+    review_rows = (
+        CostPlan.objects.filter(agency__provider__district_id__in=district_ids, state=State.SUBMITTED)
+        .values_list("agency__provider__district_id")
+        .annotate(
+            kind=Value("to_review"),
+            count=Count("pk"),
+            available=Value(None, output_field=DecimalField()),
+            expected=Value(None, output_field=DecimalField()),
+        )
+        .values_list("kind", "agency__provider__district_id", "count", "available", "expected")
+        .order_by()
+    )
+    shortfalls, to_review = {}, {}
+    for kind, district_id, count, available, expected in shortfall_rows.union(review_rows, all=True):
+        if kind == "shortfall":
+            shortfalls[district_id] = {"count": count, "available": available, "expected": expected}
+        else:
+            to_review[district_id] = count
     sheets = balance_sheets(district_ids=district_ids, phase=phase)
     districts = []
-    for district in DistrictAssociation.objects.filter(pk__in=district_ids).order_by("name"):
+    for district in coordinated_districts(request.user):
         shortfall = shortfalls.get(district.pk, {})
         districts.append(
             {

@@ -7,7 +7,7 @@ from agencies.access import scope_for
 from core.panels import Panel
 from funding.lights import DUE_SOON_DAYS, annotate
 from funding.models import Obligation
-from funding.selectors import due_soon_q, fulfilled_q, overdue_q, upcoming_for_agencies
+from funding.selectors import LIST_FIELDS, due_soon_q, fulfilled_q, overdue_q, upcoming_for_agencies
 
 
 def agency_deadlines_panel(request) -> Panel | None:
@@ -46,7 +46,12 @@ def district_deadlines_panel(request) -> Panel | None:
         late_total=Count("pk", filter=late_q),
     )
     late = annotate(
-        list(base.filter(late_q).select_related("agency", "district").order_by("district_due", "agency__name")[:10]),
+        list(
+            base.filter(late_q)
+            .select_related("agency", "district")
+            .only(*LIST_FIELDS, "agency__name", "district__name")
+            .order_by("district_due", "agency__name")[:10]
+        ),
         today,
     )
     late_total = counts.pop("late_total")

@@ -3,7 +3,8 @@ needs their attention (thin annual plans, missing protocols, open proposals)."""
 
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.panels import Panel
@@ -20,8 +21,19 @@ def my_meetings_panel(request) -> Panel | None:
     if not member_group_ids(user):
         return None
     today = timezone.localdate()
-    meetings = list(upcoming_meetings_for(user, today).filter(group_id__in=member_group_ids(user))[:5])
-    action_items = list(open_action_items_for(user)[:10])
+    # the lines show date, time and title (or the group's name), and for action items the meeting's group and date
+    meetings = list(
+        upcoming_meetings_for(user, today)
+        .filter(group_id__in=member_group_ids(user))
+        .select_related(None)
+        .select_related("group")
+        .only("date", "start_time", "title", "group__name")[:5]
+    )
+    action_items = list(
+        open_action_items_for(user).only(
+            "description", "due_date", "done_at", "agenda_item__meeting__date", "agenda_item__meeting__group__name"
+        )[:10]
+    )
     return Panel(
         "meetings/panels/my_meetings.html",
         {"meetings": meetings, "action_items": action_items, "today": today},
@@ -35,15 +47,27 @@ def owner_warnings_panel(request) -> Panel | None:
     groups = groups_managed_by(request.user).filter(is_active=True)
     today = timezone.localdate()
     next_year = today.year + 1
+    # each group's open agenda proposals as a subquery, summed below: one statement less than counting them apart
+    open_proposals = (
+        AgendaProposal.objects.filter(group=OuterRef("pk"), status=ProposalStatus.OPEN)
+        .order_by()
+        .values("group")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     rows = list(
-        groups.annotate(
+        groups.select_related(None)
+        .only("name", "yearly_minimum")
+        .annotate(
             next_year_count=Count(
                 "meetings", filter=Q(meetings__date__year=next_year, meetings__cancelled_at__isnull=True)
             ),
             next_year_published=Exists(
                 AnnualPlan.objects.filter(group=OuterRef("pk"), year=next_year, published_at__isnull=False)
             ),
-        ).order_by("name")[:50]
+            open_proposals=Coalesce(Subquery(open_proposals, output_field=IntegerField()), 0),
+        )
+        .order_by("name")[:50]
     )
     if not rows:
         return None
@@ -63,9 +87,10 @@ def owner_warnings_panel(request) -> Panel | None:
         )
         .exclude(protocol__status=Protocol.Status.PUBLISHED)
         .select_related("group")
+        .only("date", "group__name")
         .order_by("date")[:10]
     )
-    open_proposals = AgendaProposal.objects.filter(group_id__in=ids, status=ProposalStatus.OPEN).count()
+    open_proposals = sum(group.open_proposals for group in rows)
     return Panel(
         "meetings/panels/owner.html",
         {

@@ -22,8 +22,13 @@ def controlling_panel(request) -> Panel | None:
     return Panel(
         "reporting/panels/controlling.html",
         {
-            # the list shows agency, year and state only: no need for the selector's wider joins
-            "reports": list(rows.select_related(None).select_related("agency").order_by("-year", "agency__name")[:10]),
+            # the list shows agency, year and state only: no need for the selector's wider joins and columns
+            "reports": list(
+                rows.select_related(None)
+                .select_related("agency")
+                .only("year", "state", "agency__name")
+                .order_by("-year", "agency__name")[:10]
+            ),
             "kind": title,
         },
         order=32,

@@ -38,10 +38,37 @@ def attention_first(queryset: QuerySet[StaffChange]) -> QuerySet[StaffChange]:
     return queryset.order_by("effective_on", "pk")
 
 
+# The columns `_short_list.html` reads: kind, state, date and whether applied; whom or what it is about
+# (StaffChange.subject); the agency's name and the decision's outcome.
+SHORT_LIST_FIELDS = (
+    "kind",
+    "state",
+    "effective_on",
+    "applied_at",
+    "first_name",
+    "last_name",
+    "street",
+    "postcode",
+    "city",
+    "agency__name",
+    "staff_member__first_name",
+    "staff_member__last_name",
+    "site__kind",
+    "site__street",
+    "site__postcode",
+    "site__city",
+    "decision__outcome",
+)
+
+
 def for_short_list(queryset: QuerySet[StaffChange]) -> QuerySet[StaffChange]:
-    """Only the relations a short list shows (agency, person or site, decision): the district's authority and the
-    author stay unjoined."""
-    return queryset.select_related(None).select_related("agency", "staff_member", "site", "decision")
+    """Only the relations and columns a short list shows (agency, person or site, decision): the district's
+    authority and the author stay unjoined, the change's other fields unread."""
+    return (
+        queryset.select_related(None)
+        .select_related("agency", "staff_member", "site", "decision")
+        .only(*SHORT_LIST_FIELDS)
+    )
 
 
 def awaiting_check(queryset: QuerySet[StaffChange]) -> QuerySet[StaffChange]:

@@ -1,5 +1,6 @@
-"""Balance per agency and year: granted, called, forwarded, spent, remaining. Six grouped queries in all,
-however many agencies and districts are asked for.
+"""Balance per agency and year: granted, called, forwarded, spent, remaining. Two queries (three once partial
+statements exist), however many agencies and districts are asked for: the agencies, and one UNION ALL of the five
+sums, the forecasts and the partial statements (then the receipts).
 
 "Spent" is the grant money used: during the year the figure of the latest Mittel-Controlling; once the provider
 has filed its partial statement, the agency's receipts multiplied by the share of the grant in the provider's
@@ -26,6 +27,7 @@ from finance.models import (
 from finance.money import ZERO, cents
 
 FIGURES = ("granted", "reallocated", "called", "forwarded", "spent")
+SPENT, STATEMENT = "spent", "statement"  # the union's rows that are not sums: forecasts and partial statements
 
 
 @dataclass
@@ -162,11 +164,46 @@ def _collect_figures(ids, phase, years: list[int]) -> dict[tuple[int, int], Bala
             1,
         ),
     ]
-    # One round trip for the five sums: a balance page opens on every visit of the money pages.
-    for agency_id, year, total, target, sign in parts[0].union(*parts[1:], all=True):
-        balance = figures[(agency_id, year)]
-        setattr(balance, target, getattr(balance, target) + sign * (total or ZERO))
-    _collect_spent(figures, ids, phase, years)
+    # The latest Mittel-Controlling's "spent" per agency and year, and the phase's partial statements' grants per
+    # provider and year (the key's first column is then a provider): one row each (unique per agency or provider
+    # and year), read in the same round trip as the five sums.
+    parts.append(
+        SpendingForecast.objects.filter(agency_id__in=ids, funding_year__phase=phase, funding_year__year__in=years)
+        .annotate(
+            agency_pk=F("agency_id"),
+            year_number=F("funding_year__year"),
+            total=F("spent_to_date"),
+            target=Value(SPENT),
+            sign=Value(0),
+        )
+        .values_list("agency_pk", "year_number", "total", "target", "sign")
+        .order_by()
+    )
+    parts.append(
+        PartialStatement.objects.filter(funding_year__phase=phase, funding_year__year__in=years)
+        .annotate(
+            agency_pk=F("provider_id"),
+            year_number=F("funding_year__year"),
+            total=F("actual_grant"),
+            target=Value(STATEMENT),
+            sign=Value(0),
+        )
+        .values_list("agency_pk", "year_number", "total", "target", "sign")
+        .order_by()
+    )
+    # One round trip for the five sums, the forecasts and the statements: a balance page opens on every visit of
+    # the money pages.
+    statements: dict[tuple[int, int], Decimal] = {}
+    for key_pk, year, total, target, sign in parts[0].union(*parts[1:], all=True):
+        if target == SPENT:
+            figures[(key_pk, year)].spent = total
+        elif target == STATEMENT:
+            statements[(key_pk, year)] = total
+        else:
+            balance = figures[(key_pk, year)]
+            setattr(balance, target, getattr(balance, target) + sign * (total or ZERO))
+    if statements:
+        _spent_from_receipts(figures, statements, ids, phase)
     return figures
 
 
@@ -184,20 +221,9 @@ def _sheet(agencies: list[Agency], years: list[int], figures: dict[tuple[int, in
     return BalanceSheet(rows=rows, per_provider=list(groups.values()), total=total)
 
 
-def _collect_spent(figures, ids, phase, years) -> None:
-    forecasts = SpendingForecast.objects.filter(
-        agency_id__in=ids, funding_year__phase=phase, funding_year__year__in=years
-    ).values_list("agency_id", "funding_year__year", "spent_to_date")
-    for agency_id, year, spent in forecasts:
-        figures[(agency_id, year)].spent = spent
-    statements = {
-        (s["provider_id"], s["funding_year__year"]): s["actual_grant"]
-        for s in PartialStatement.objects.filter(funding_year__phase=phase, funding_year__year__in=years).values(
-            "provider_id", "funding_year__year", "actual_grant"
-        )
-    }
-    if not statements:
-        return
+def _spent_from_receipts(figures, statements, ids, phase) -> None:
+    """Once a provider filed its partial statement: the agency's receipts times the grant's share in the provider's
+    actual costs."""
     receipts = list(
         Receipt.objects.filter(agency_id__in=ids, statement__funding_year__phase=phase)
         .values("agency_id", "statement__provider_id", "statement__funding_year__year")

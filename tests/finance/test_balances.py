@@ -7,9 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from finance.models import Reallocation
+from finance.models import PartialStatement, Reallocation, Receipt, SpendingForecast
 from finance.selectors.balances import balance_sheet, balance_sheets
 from finance.services.district import record_funds_call
+from finance.services.provider import create_forecast, create_partial_statement, replace_receipts
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +70,49 @@ def test_more_districts_cost_no_more_queries(money, world, coordinator, other_co
     with CaptureQueriesContext(connection) as two:
         balance_sheets(district_ids=[world.district.pk, world.other_district.pk], phase=money.phase)
     assert len(two) == len(one)
+
+
+def _row(sheet, agency, year: int):
+    return next(row for row in sheet.rows if row.agency == agency and row.year == year)
+
+
+def test_spent_is_the_forecasts_figure_until_a_partial_statement_exists(money, world, provider_manager):
+    forecast = create_forecast(
+        agency=world.agency, funding_year=money.year2, as_of=date(2026, 9, 30), by=provider_manager
+    )
+    SpendingForecast.objects.filter(pk=forecast.pk).update(spent_to_date=Decimal("4321.09"))
+
+    sheet = balance_sheet(district_id=world.district.pk, phase=money.phase)
+
+    assert _row(sheet, world.agency, 2026).balance.spent == Decimal("4321.09")
+    assert _row(sheet, world.sibling_agency, 2026).balance.spent == Decimal("0")
+
+
+def test_spent_is_the_agencys_share_of_the_grant_in_the_receipts_once_the_provider_filed_its_statement(
+    money, world, provider_manager
+):
+    forecast = create_forecast(
+        agency=world.agency, funding_year=money.year1, as_of=date(2025, 9, 30), by=provider_manager
+    )
+    SpendingForecast.objects.filter(pk=forecast.pk).update(spent_to_date=Decimal("999.99"))
+    statement = create_partial_statement(provider=world.provider, funding_year=money.year1, by=provider_manager)
+    receipts = [
+        Receipt(
+            agency=agency,
+            number=str(number),
+            paid_on=date(2025, 6, 1),
+            payee="p",
+            purpose="p",
+            cost_type="material",
+            amount=Decimal(amount),
+        )
+        for number, (agency, amount) in enumerate([(world.agency, "1000.00"), (world.sibling_agency, "2000.00")])
+    ]
+    replace_receipts(statement=statement, receipts=receipts, source="test", by=provider_manager)
+    PartialStatement.objects.filter(pk=statement.pk).update(actual_grant=Decimal("1000.00"))
+
+    sheet = balance_sheet(district_id=world.district.pk, phase=money.phase)
+
+    # a third of the actual costs is grant: 333,33 € and 666,67 €, each rounded at the cent
+    assert _row(sheet, world.agency, 2025).balance.spent == Decimal("333.33")
+    assert _row(sheet, world.sibling_agency, 2025).balance.spent == Decimal("666.67")
