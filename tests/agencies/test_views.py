@@ -56,6 +56,24 @@ def test_agency_list_filter_offers_no_foreign_district(client, coordinator, worl
     assert choices == [world.district]
 
 
+def test_agency_list_filter_options_are_the_visible_places_in_german_order(client, coordinator, world):
+    umlaut = factories.AgencyFactory(
+        provider=factories.ProviderFactory(district=world.district, name="Ärztlicher Verein"),
+        municipality=factories.MunicipalityFactory(name="Ückendorf"),
+    )
+    client.force_login(coordinator)
+    form = client.get(reverse("agencies:list")).context["filter"].form
+
+    def offered(name):
+        return [label for value, label in form.fields[name].choices if value]
+
+    assert offered("district") == [world.district.name]
+    assert offered("provider") == sorted([world.provider.name, "Ärztlicher Verein"], key=lambda n: n.replace("Ä", "A"))
+    places = sorted({world.agency.municipality.name, world.sibling_agency.municipality.name})  # "Stadt …"
+    assert offered("municipality") == [*places, umlaut.municipality.name]
+    assert world.other_agency.provider.name not in offered("provider")
+
+
 def test_foreign_district_filter_value_is_rejected_not_leaked(client, coordinator, world):
     client.force_login(coordinator)
     response = client.get(reverse("agencies:list"), {"district": world.other_district.pk})
