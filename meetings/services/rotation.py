@@ -48,7 +48,7 @@ def rotation_agencies(group: WorkingGroup, on: date):
 
 def candidates(group: WorkingGroup, meeting: Meeting) -> list[Candidate]:
     """All eligible agencies for `meeting` in the order the rotation proposes them (three queries)."""
-    agencies = list(rotation_agencies(group, meeting.date).select_related("provider"))
+    agencies = list(rotation_agencies(group, meeting.date).only("name"))  # shown and ranked by name
     last = dict(
         Meeting.objects.filter(
             group=group, presenting_agency__isnull=False, cancelled_at__isnull=True, date__lt=meeting.date
