@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from agencies.access import scope_for
 from agencies.models import Agency, DistrictAssociation, FieldOfAction
 from reporting.forms.controlling import BriefingForm, DashboardForm
-from reporting.models import ControllingReport, KeyFigure
+from reporting.models import KeyFigure
 from reporting.services import controlling_exports as exports
 from reporting.services.controlling_charts import figure_charts
 from reporting.services.controlling_stats import (
-    COUNTED_STATES,
     STATS_CACHE_SECONDS,
     cached_figure_stats,
+    counted_reports,
     min_group,
     reach_q,
 )
@@ -40,13 +40,8 @@ def _form(request, form_class=DashboardForm):
         raise Http404
     scope = scope_for(request.user)
     figures = _figures()
-    # Ordered by year only: the model's default order (by agency name) would join the agencies into the DISTINCT.
-    years = list(
-        ControllingReport.objects.filter(state__in=COUNTED_STATES)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    reports = counted_reports()  # the years to offer, and the fingerprint of the cached figures
+    years = [row[0] for row in reports]
     reach = reach_q(scope)
     districts = DistrictAssociation.objects.filter(pk__in=Agency.objects.filter(reach).values("provider__district_id"))
     form = form_class(
@@ -55,7 +50,7 @@ def _form(request, form_class=DashboardForm):
         years=years,
         districts=districts if reach != Q() else None,
     )
-    return scope, figures, form
+    return scope, figures, form, reports
 
 
 def _scope_label(form) -> str:
@@ -70,14 +65,16 @@ def _scope_label(form) -> str:
 
 
 def _stats(request):
-    scope, figures, form = _form(request)
+    scope, figures, form, reports = _form(request)
     data = form.data_or_defaults()
     figure = figures.get(data.get("kennzahl")) or next(iter(figures.values()), None)
     year = data.get("jahr")
     stats = None
     if figure is not None:
         fields = list(FieldOfAction.objects.order_by("position", "pk"))
-        stats = cached_figure_stats(figure=figure, filters=form.filters(), scope=scope, year=year, fields=fields)
+        stats = cached_figure_stats(
+            figure=figure, filters=form.filters(), scope=scope, year=year, fields=fields, reports=reports
+        )
     return form, stats
 
 
@@ -112,7 +109,7 @@ def dashboard_xlsx(request):
 
 @login_required
 def briefing(request):
-    scope, figures, form = _form(request, BriefingForm)
+    scope, figures, form, _reports = _form(request, BriefingForm)
     if request.GET.get("kennzahlen") and form.is_valid():
         chosen = [figures[code] for code in form.cleaned_data["kennzahlen"] if code in figures]
         data = exports.briefing_pdf(

@@ -11,7 +11,7 @@ from agencies.models import Agency, FieldOfAction
 from core.workflow import State
 from reporting.models import ControllingReport
 from reporting.services import controlling_workflow
-from reporting.services.controlling_stats import Filters, cached_figure_stats, figure_stats
+from reporting.services.controlling_stats import Filters, cached_figure_stats, counted_reports, figure_stats
 from tests import factories
 from tests.reporting.controlling.factories import report_with
 
@@ -57,6 +57,20 @@ def test_repeated_figures_are_read_from_the_cache_in_two_queries(sample, state_l
     with django_assert_num_queries(2):  # the agencies in reach and the fingerprint of the counted reports
         again = cached_figure_stats(figure=chosen, filters=Filters(), scope=scope, fields=fields)
     assert total_2026(again) == total_2026(first) == 120
+
+
+def test_the_dashboard_reads_its_years_and_the_fingerprint_in_one_query(sample, state_level, django_assert_num_queries):
+    fields = list(FieldOfAction.objects.order_by("position", "pk"))
+    scope, chosen = scope_for(state_level), figure(sample)
+    with django_assert_num_queries(1):
+        reports = counted_reports()
+    years = sorted(ControllingReport.objects.filter(state__in=[State.APPROVED, State.FORWARDED]).values_list("year"))
+    assert [row[0] for row in reports] == sorted({year for (year,) in years}, reverse=True)  # newest first
+    assert sum(row[1] for row in reports) == len(years)
+    first = cached_figure_stats(figure=chosen, filters=Filters(), scope=scope, fields=fields, reports=reports)
+    with django_assert_num_queries(1):  # the agencies in reach; the fingerprint came with the years
+        again = cached_figure_stats(figure=chosen, filters=Filters(), scope=scope, fields=fields, reports=reports)
+    assert again.cache_key == first.cache_key and total_2026(again) == 120
 
 
 def test_an_approved_report_counts_at_once(sample, state_level):
