@@ -44,13 +44,15 @@ def _form(request, form_class=DashboardForm):
     years = [row[0] for row in reports]
     reach = reach_q(scope)
     districts = DistrictAssociation.objects.filter(pk__in=Agency.objects.filter(reach).values("provider__district_id"))
+    fields = list(FieldOfAction.objects.all())  # the filter's options and, in another order, the tables' columns
     form = form_class(
         request.GET or None,
         figures=[(code, f"{figure.label} ({figure.unit})") for code, figure in figures.items()],
         years=years,
         districts=districts if reach != Q() else None,
+        fields_of_action=fields,
     )
-    return scope, figures, form, reports
+    return scope, figures, form, reports, fields
 
 
 def _scope_label(form) -> str:
@@ -65,15 +67,19 @@ def _scope_label(form) -> str:
 
 
 def _stats(request):
-    scope, figures, form, reports = _form(request)
+    scope, figures, form, reports, fields = _form(request)
     data = form.data_or_defaults()
     figure = figures.get(data.get("kennzahl")) or next(iter(figures.values()), None)
     year = data.get("jahr")
     stats = None
     if figure is not None:
-        fields = list(FieldOfAction.objects.order_by("position", "pk"))
         stats = cached_figure_stats(
-            figure=figure, filters=form.filters(), scope=scope, year=year, fields=fields, reports=reports
+            figure=figure,
+            filters=form.filters(),
+            scope=scope,
+            year=year,
+            fields=sorted(fields, key=lambda each: (each.position, each.pk)),
+            reports=reports,
         )
     return form, stats
 
@@ -109,7 +115,7 @@ def dashboard_xlsx(request):
 
 @login_required
 def briefing(request):
-    scope, figures, form, _reports = _form(request, BriefingForm)
+    scope, figures, form, _reports, _fields = _form(request, BriefingForm)
     if request.GET.get("kennzahlen") and form.is_valid():
         chosen = [figures[code] for code in form.cleaned_data["kennzahlen"] if code in figures]
         data = exports.briefing_pdf(
