@@ -2,7 +2,7 @@
 
 Only approved or forwarded reports count (the coordination has checked them). Everything is read in a fixed number
 of queries and aggregated in Python, so 200 agencies × 10 years cost the same number of queries as two. The pages
-use `cached_figure_stats`: the figures are kept in the cache under a key made of a fingerprint of the counted reports,
+use `figure_stats_in_cache`: the figures are kept in the cache under a key made of a fingerprint of the counted reports,
 the agencies the viewer reaches (with their organisation) and what the viewer may see, so a cached figure is never
 older than the data and never shared with a viewer who sees less.
 
@@ -15,6 +15,7 @@ the inclusive method (as QUARTILE.INC in spreadsheets).
 """
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import quantiles
@@ -403,7 +404,7 @@ def stats_cache_key(
     return "controlling-stats:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def cached_figure_stats(
+def figure_stats_in_cache(
     *,
     figure: KeyFigure,
     filters: Filters,
@@ -411,21 +412,33 @@ def cached_figure_stats(
     year: int | None = None,
     fields: list | None = None,
     reports: list[tuple] | None = None,
-) -> FigureStats:
-    """`figure_stats`, kept in the cache until a counted report changes: two cheap queries (the frame and the
-    fingerprint, `counted_reports()`; one when the caller passes the `reports` it has read for the years it offers)
-    instead of reading every value. Names of groups may lag a renaming by at most STATS_CACHE_SECONDS; the figures
-    and the suppression never lag."""
+) -> tuple[str, Callable[[], FigureStats]]:
+    """The key `figure`'s stats are cached under, and a function that returns them: from the cache, or computed and
+    kept until a counted report changes. The key costs two cheap queries (the frame and the fingerprint,
+    `counted_reports()`; one when the caller passes the `reports` it has read for the years it offers) instead of
+    reading every value. A page that keeps its rendered tables under the same key reads the figures only when those
+    are missing. Names of groups may lag a renaming by at most STATS_CACHE_SECONDS; the figures and the suppression
+    never lag."""
     fields = fields if fields is not None else list(FieldOfAction.objects.order_by("position", "pk"))
     rows = frame_rows(filters, scope)
     reports = reports if reports is not None else counted_reports()
     key = stats_cache_key(
         figure=figure, filters=filters, scope=scope, year=year, fields=fields, frame=rows, reports=reports
     )
-    stats = cache.get(key)
-    if stats is None:
-        frame = frame_of(rows)
-        stats = figure_stats(figure=figure, filters=filters, scope=scope, year=year, fields=fields, frame=frame)
-        stats.cache_key = key
-        cache.set(key, stats, STATS_CACHE_SECONDS)
-    return stats
+
+    def load() -> FigureStats:
+        stats = cache.get(key)
+        if stats is None:
+            frame = frame_of(rows)
+            stats = figure_stats(figure=figure, filters=filters, scope=scope, year=year, fields=fields, frame=frame)
+            stats.cache_key = key
+            cache.set(key, stats, STATS_CACHE_SECONDS)
+        return stats
+
+    return key, load
+
+
+def cached_figure_stats(**arguments) -> FigureStats:
+    """`figure_stats`, kept in the cache until a counted report changes (see figure_stats_in_cache, same arguments)."""
+    _key, load = figure_stats_in_cache(**arguments)
+    return load()

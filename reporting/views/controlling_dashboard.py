@@ -16,8 +16,8 @@ from reporting.services import controlling_exports as exports
 from reporting.services.controlling_charts import figure_charts
 from reporting.services.controlling_stats import (
     STATS_CACHE_SECONDS,
-    cached_figure_stats,
     counted_reports,
+    figure_stats_in_cache,
     min_group,
     reach_q,
 )
@@ -66,35 +66,44 @@ def _scope_label(form) -> str:
     return " · ".join(parts) or _("alle Agenturen (landesweit)")
 
 
-def _stats(request):
+def _chosen(request):
+    """The form, the chosen key figure (None without a published template) and its stats' cache key and loader."""
     scope, figures, form, reports, fields = _form(request)
     data = form.data_or_defaults()
     figure = figures.get(data.get("kennzahl")) or next(iter(figures.values()), None)
-    year = data.get("jahr")
-    stats = None
-    if figure is not None:
-        stats = cached_figure_stats(
-            figure=figure,
-            filters=form.filters(),
-            scope=scope,
-            year=year,
-            fields=sorted(fields, key=lambda each: (each.position, each.pk)),
-            reports=reports,
-        )
-    return form, stats
+    if figure is None:
+        return form, None, "", None
+    key, load = figure_stats_in_cache(
+        figure=figure,
+        filters=form.filters(),
+        scope=scope,
+        year=data.get("jahr"),
+        fields=sorted(fields, key=lambda each: (each.position, each.pk)),
+        reports=reports,
+    )
+    return form, figure, key, load
+
+
+def _stats(request):
+    form, figure, _key, load = _chosen(request)
+    return form, load() if figure is not None else None
 
 
 @login_required
 def dashboard(request):
-    form, stats = _stats(request)
+    form, figure, key, load = _chosen(request)
+    # The figures are read (from the cache or computed) only when the tables and charts kept under the same key are
+    # missing; the heading needs the key figure alone.
+    stats = SimpleLazyObject(load) if figure is not None else None
     return render(
         request,
         "reporting/controlling/dashboard.html",
         {
             "form": form,
+            "figure": figure,
             "stats": stats,
-            # Drawn only when the cached tables and charts (keyed like the figures) are missing.
-            "charts": SimpleLazyObject(lambda: figure_charts(stats)) if stats else {},
+            "stats_key": key,
+            "charts": SimpleLazyObject(lambda: figure_charts(stats)) if figure is not None else {},
             "figure_cache_seconds": STATS_CACHE_SECONDS,
             "scope_label": _scope_label(form),
             "min_group": min_group(),

@@ -4,13 +4,14 @@ changes; then they are computed again. Suppression is cached per viewer, never s
 import dataclasses
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from agencies.access import scope_for
 from agencies.models import Agency, FieldOfAction
 from core.workflow import State
 from reporting.models import ControllingReport
-from reporting.services import controlling_workflow
+from reporting.services import controlling_stats, controlling_workflow
 from reporting.services.controlling_stats import Filters, cached_figure_stats, counted_reports, figure_stats
 from tests import factories
 from tests.reporting.controlling.factories import report_with
@@ -139,3 +140,25 @@ def test_the_page_shows_an_approved_report_at_once(client, sample, state_level):
     controlling_workflow.approve(report=submitted, by=factories.coordinator_of(sample.b[2].provider.district))
     html = client.get(url, query).content.decode()
     assert row.format(5, 63) in html and row.format(4, 56) not in html
+
+
+def test_a_page_with_its_tables_cached_does_not_read_the_figures(client, sample, state_level, monkeypatch):
+    """The tables and charts are kept under the figures' key: while they are cached, the page needs the key only,
+    neither the cached figures nor a computation."""
+    client.force_login(state_level)
+    url = reverse("reporting:controlling_dashboard")
+    query = {"kennzahl": "teilnehmende", "jahr": 2025}
+    first = client.get(url, query)
+    key = first.context["stats_key"]
+    assert key and first.context["stats"].cache_key == key
+    cache.delete(key)  # the figures are gone; the rendered tables are still there
+
+    def must_not_compute(**_arguments):
+        raise AssertionError("the figures were computed")
+
+    monkeypatch.setattr(controlling_stats, "figure_stats", must_not_compute)
+    again = client.get(url, query)
+    html = again.content.decode()
+    assert '<th scope="row">2025</th><td class="num text-end">4</td><td class="num text-end">56</td>' in html
+    heading = f"{figure(sample).label} ({figure(sample).unit})"
+    assert heading in html and cache.get(key) is None  # the heading came from the key figure itself
