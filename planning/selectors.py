@@ -6,7 +6,7 @@ from agencies.access import scope_for
 from core.workflow import State
 from planning.models import DOCUMENT_MODELS, ActivityReport, Measure, Need, SocialSpaceAnalysis, SubGoal, Task, TaskPlan
 
-DETAIL_RELATED = ("agency__provider__district", "agency__municipality", "template_version__phase", "created_by")
+DETAIL_RELATED = ("agency__provider__district", "agency__municipality", "template_version__phase")
 
 
 def visibility_q(user) -> Q:

@@ -10,7 +10,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -48,22 +48,24 @@ def rotation_agencies(group: WorkingGroup, on: date):
 
 def candidates(group: WorkingGroup, meeting: Meeting) -> list[Candidate]:
     """All eligible agencies for `meeting` in the order the rotation proposes them (three queries)."""
-    agencies = list(rotation_agencies(group, meeting.date).select_related("provider"))
-    last = dict(
-        Meeting.objects.filter(
-            group=group, presenting_agency__isnull=False, cancelled_at__isnull=True, date__lt=meeting.date
-        )
+    agencies = list(rotation_agencies(group, meeting.date).only("name"))  # shown and ranked by name
+    # Per agency that presented or will present: its last presentation before `meeting` and whether it is booked
+    # for `meeting`'s day or later (another meeting than this one).
+    presenters = (
+        Meeting.objects.filter(group=group, presenting_agency__isnull=False, cancelled_at__isnull=True)
         .values("presenting_agency")
-        .annotate(last=Max("date"))
-        .values_list("presenting_agency", "last")
-    )
-    booked = set(
-        Meeting.objects.filter(
-            group=group, presenting_agency__isnull=False, cancelled_at__isnull=True, date__gte=meeting.date
+        .annotate(
+            last=Max("date", filter=Q(date__lt=meeting.date)),
+            later=Count("pk", filter=Q(date__gte=meeting.date) & ~Q(pk=meeting.pk)),
         )
-        .exclude(pk=meeting.pk)
-        .values_list("presenting_agency", flat=True)
+        .values_list("presenting_agency", "last", "later")
     )
+    last, booked = {}, set()
+    for agency_id, last_presented, later in presenters:
+        if last_presented is not None:
+            last[agency_id] = last_presented
+        if later:
+            booked.add(agency_id)
     offers = {}
     for offer in PresentationVolunteer.objects.filter(group=group, used_for__isnull=True).order_by("created_at", "pk"):
         offers.setdefault(offer.agency_id, offer)

@@ -75,15 +75,39 @@ def group_edit(request, pk: int):
     return render(request, "meetings/group_form.html", {"form": form, "group": group})
 
 
-def plan_status(group, year: int, plans: dict) -> dict:
-    count = Meeting.objects.filter(group=group, date__year=year, cancelled_at__isnull=True).count()
-    plan = plans.get(year)
-    return {
-        "year": year,
-        "count": count,
-        "published": bool(plan and plan.published_at),
-        "below_minimum": count < group.yearly_minimum,
-    }
+def plan_statuses(group, years: tuple[int, ...]) -> list[dict]:
+    """Per year: how many meetings are planned (not cancelled), whether the plan is published and whether the group
+    falls short of its yearly minimum. Two queries for any number of years."""
+    published = dict(
+        AnnualPlan.objects.filter(group=group, year__in=years).order_by().values_list("year", "published_at")
+    )
+    counts = Meeting.objects.filter(group=group, cancelled_at__isnull=True).aggregate(
+        **{str(year): Count("pk", filter=Q(date__year=year)) for year in years}
+    )
+    return [
+        {
+            "year": year,
+            "count": counts[str(year)],
+            "published": published.get(year) is not None,
+            "below_minimum": counts[str(year)] < group.yearly_minimum,
+        }
+        for year in years
+    ]
+
+
+# What the group page shows of a meeting (`meetings/_meeting_when.html`, title, place, state) and of a member.
+MEETING_FIELDS = ("date", "end_date", "start_time", "end_time", "title", "location", "published_at", "cancelled_at")
+MEMBER_NAME_FIELDS = (
+    "user_id",
+    "name",
+    "email",
+    "agency_id",
+    "organisation",
+    "user__username",
+    "user__first_name",
+    "user__last_name",
+    "agency__name",
+)
 
 
 @login_required
@@ -92,18 +116,27 @@ def group_detail(request, pk: int):
     today = timezone.localdate()
     manages = request.user.has_perm("meetings.manage_group", group)
     member = member_for(request.user, group)
-    meetings = Meeting.objects.filter(group=group).select_related("presenting_agency")
+    meetings = Meeting.objects.filter(group=group)
     if not manages:
         meetings = meetings.filter(published_at__isnull=False)
-    upcoming = list(meetings.filter(Q(date__gte=today) | Q(end_date__gte=today)).order_by("date", "start_time")[:6])
+    upcoming = list(
+        meetings.filter(Q(date__gte=today) | Q(end_date__gte=today))
+        .select_related("presenting_agency")
+        .only(*MEETING_FIELDS, "presenting_agency__name")
+        .order_by("date", "start_time")[:6]
+    )
     past = list(
         meetings.filter(date__lt=today)
         .exclude(end_date__gte=today)
+        .only("date", "title", "cancelled_at")
         .annotate(protocol_status=Count("protocol", filter=Q(protocol__status=Protocol.Status.PUBLISHED)))
         .order_by("-date")[:8]
     )
-    plans = {plan.year: plan for plan in AnnualPlan.objects.filter(group=group, year__in=[today.year, today.year + 1])}
-    proposals = AgendaProposal.objects.filter(group=group).select_related("proposed_by__user", "proposed_by__agency")
+    proposals = (
+        AgendaProposal.objects.filter(group=group)
+        .select_related("proposed_by__user", "proposed_by__agency")
+        .only("title", "status", "reason", "created_at", *(f"proposed_by__{field}" for field in MEMBER_NAME_FIELDS))
+    )
     if manages:
         proposals = proposals.filter(status__in=["open", "deferred"])
     elif member is not None:
@@ -128,12 +161,14 @@ def group_detail(request, pk: int):
             "member": member,
             "upcoming": upcoming,
             "past": past,
-            "plans": [plan_status(group, year, plans) for year in (today.year, today.year + 1)],
+            "plans": plan_statuses(group, (today.year, today.year + 1)),
             "proposals": proposals[:20],
             "member_count": Member.objects.filter(group=group, active=True).count(),
             "rotation_proposal": rotation_proposal,
             "next_meeting": next_meeting,
-            "history": rotation.history(group)[:10] if group.uses_rotation else [],
+            "history": rotation.history(group).only("date", "presenting_agency__name")[:10]
+            if group.uses_rotation
+            else [],
             "volunteer_form": volunteer_form,
             "is_retreat": group.kind == GroupKind.RETREAT,
         },

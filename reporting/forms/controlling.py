@@ -256,12 +256,19 @@ class DashboardForm(forms.Form):
         label=gettext_lazy("Handlungsfeld"), queryset=FieldOfAction.objects.all(), required=False
     )
 
-    def __init__(self, *args, figures: list[tuple[str, str]], years: list[int], districts=None, **kwargs):
+    def __init__(
+        self, *args, figures: list[tuple[str, str]], years: list[int], districts=None, fields_of_action=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.fields["kennzahl"].choices = figures
         self.fields["jahr"].choices = [("", _("neuestes"))] + [(y, str(y)) for y in years]
         if districts is not None:
             self.fields["bezirk"].queryset = districts
+        if fields_of_action is not None:
+            # The caller has read the fields of action (in the model's order) for its tables already: the same
+            # options without a second query. A chosen value is still looked up in the queryset.
+            field = self.fields["handlungsfeld"]
+            field.choices = [("", field.empty_label), *((each.pk, str(each)) for each in fields_of_action)]
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-select")
 

@@ -2,7 +2,7 @@
 
 Only approved or forwarded reports count (the coordination has checked them). Everything is read in a fixed number
 of queries and aggregated in Python, so 200 agencies × 10 years cost the same number of queries as two. The pages
-use `cached_figure_stats`: the figures are kept in the cache under a key made of a fingerprint of the counted reports,
+use `figure_stats_in_cache`: the figures are kept in the cache under a key made of a fingerprint of the counted reports,
 the agencies the viewer reaches (with their organisation) and what the viewer may see, so a cached figure is never
 older than the data and never shared with a viewer who sees less.
 
@@ -15,6 +15,7 @@ the inclusive method (as QUARTILE.INC in spreadsheets).
 """
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import quantiles
@@ -139,10 +140,13 @@ def protect_complements(cells: list[Cell]) -> list[Cell]:
     return protected
 
 
-def load_frame(filters: Filters, scope: Scope) -> dict[int, AgencyInfo]:
-    rows = (
+def frame_rows(filters: Filters, scope: Scope) -> list[tuple]:
+    """The agencies in the viewer's reach that match the filters, as plain rows (agency, then the AgencyInfo fields)
+    ordered by agency: what the cache key is made of (see stats_cache_key)."""
+    return list(
         Agency.objects.filter(reach_q(scope))
         .filter(filters.agency_q())
+        .order_by("pk")  # not by name, the model's order: only the key needs an order, and any fixed one will do
         .values_list(
             "pk",
             "provider_id",
@@ -152,7 +156,14 @@ def load_frame(filters: Filters, scope: Scope) -> dict[int, AgencyInfo]:
             "primary_field_id",
         )
     )
+
+
+def frame_of(rows: list[tuple]) -> dict[int, AgencyInfo]:
     return {row[0]: AgencyInfo(*row[1:]) for row in rows}
+
+
+def load_frame(filters: Filters, scope: Scope) -> dict[int, AgencyInfo]:
+    return frame_of(frame_rows(filters, scope))
 
 
 def _values(frame: dict[int, AgencyInfo], **figure_filter) -> list[tuple]:
@@ -332,20 +343,27 @@ def output_per_fte(
 STATS_CACHE_SECONDS = 15 * 60
 
 
-def _fingerprint() -> tuple:
-    """Changes whenever the set of counted reports or their values change: approving or forwarding sets a new
-    timestamp, a counted report that is added or removed changes the count and the sum of the ids, a content save
-    bumps `updated_at`, and a new value row raises the highest value id. Values of counted reports cannot be edited
-    (the workflow freezes them), so that is all that can move a figure."""
-    figures = ControllingReport.objects.filter(state__in=COUNTED_STATES).aggregate(
-        count=Count("pk"),
-        ids=Sum("pk"),
-        approved=Max("approved_at"),
-        forwarded=Max("forwarded_at"),
-        changed=Max("updated_at"),
-        values=Max(Subquery(KeyFigureValue.objects.order_by("-pk").values("pk")[:1])),
+def counted_reports() -> list[tuple]:
+    """Per year with counted reports, newest first: the year, the number of counted reports, the sum of their ids,
+    their latest approval, forwarding and change, and the highest value id. The dashboard offers these years, and the
+    rows are the fingerprint of its figures: approving or forwarding sets a new timestamp, a counted report that is
+    added or removed changes its year's count and sum of ids, a content save bumps `updated_at`, and a new value row
+    raises the highest value id. Values of counted reports cannot be edited (the workflow freezes them), so that is all
+    that can move a figure. One query and one pass over the reports."""
+    return list(
+        ControllingReport.objects.filter(state__in=COUNTED_STATES)
+        .values("year")
+        .annotate(
+            count=Count("pk"),
+            ids=Sum("pk"),
+            approved=Max("approved_at"),
+            forwarded=Max("forwarded_at"),
+            changed=Max("updated_at"),
+            values=Max(Subquery(KeyFigureValue.objects.order_by("-pk").values("pk")[:1])),
+        )
+        .order_by("-year")
+        .values_list("year", "count", "ids", "approved", "forwarded", "changed", "values")
     )
-    return tuple(sorted(figures.items()))
 
 
 def _viewer(scope: Scope) -> tuple:
@@ -359,13 +377,21 @@ def _viewer(scope: Scope) -> tuple:
 
 
 def stats_cache_key(
-    *, figure: KeyFigure, filters: Filters, scope: Scope, year: int | None, fields: list, frame: dict[int, AgencyInfo]
+    *,
+    figure: KeyFigure,
+    filters: Filters,
+    scope: Scope,
+    year: int | None,
+    fields: list,
+    frame: list[tuple],
+    reports: list[tuple],
 ) -> str:
-    """A key that changes with the counted reports (see _fingerprint), with the agencies the viewer reaches and
-    their organisation (the frame itself, so a moved agency regroups at once) and with what the viewer may see."""
+    """A key that changes with the counted reports (`reports`: see counted_reports), with the agencies the viewer
+    reaches and their organisation (`frame`: the rows of frame_rows, so a moved agency regroups at once) and with
+    what the viewer may see."""
     parts = (
-        _fingerprint(),
-        sorted(frame.items()),
+        reports,
+        frame,
         figure.pk,
         figure.code,
         filters,
@@ -378,18 +404,41 @@ def stats_cache_key(
     return "controlling-stats:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def cached_figure_stats(
-    *, figure: KeyFigure, filters: Filters, scope: Scope, year: int | None = None, fields: list | None = None
-) -> FigureStats:
-    """`figure_stats`, kept in the cache until a counted report changes: two cheap queries (the frame and the
-    fingerprint) instead of reading every value. Names of groups may lag a renaming by at most
-    STATS_CACHE_SECONDS; the figures and the suppression never lag."""
+def figure_stats_in_cache(
+    *,
+    figure: KeyFigure,
+    filters: Filters,
+    scope: Scope,
+    year: int | None = None,
+    fields: list | None = None,
+    reports: list[tuple] | None = None,
+) -> tuple[str, Callable[[], FigureStats]]:
+    """The key `figure`'s stats are cached under, and a function that returns them: from the cache, or computed and
+    kept until a counted report changes. The key costs two cheap queries (the frame and the fingerprint,
+    `counted_reports()`; one when the caller passes the `reports` it has read for the years it offers) instead of
+    reading every value. A page that keeps its rendered tables under the same key reads the figures only when those
+    are missing. Names of groups may lag a renaming by at most STATS_CACHE_SECONDS; the figures and the suppression
+    never lag."""
     fields = fields if fields is not None else list(FieldOfAction.objects.order_by("position", "pk"))
-    frame = load_frame(filters, scope)
-    key = stats_cache_key(figure=figure, filters=filters, scope=scope, year=year, fields=fields, frame=frame)
-    stats = cache.get(key)
-    if stats is None:
-        stats = figure_stats(figure=figure, filters=filters, scope=scope, year=year, fields=fields, frame=frame)
-        stats.cache_key = key
-        cache.set(key, stats, STATS_CACHE_SECONDS)
-    return stats
+    rows = frame_rows(filters, scope)
+    reports = reports if reports is not None else counted_reports()
+    key = stats_cache_key(
+        figure=figure, filters=filters, scope=scope, year=year, fields=fields, frame=rows, reports=reports
+    )
+
+    def load() -> FigureStats:
+        stats = cache.get(key)
+        if stats is None:
+            frame = frame_of(rows)
+            stats = figure_stats(figure=figure, filters=filters, scope=scope, year=year, fields=fields, frame=frame)
+            stats.cache_key = key
+            cache.set(key, stats, STATS_CACHE_SECONDS)
+        return stats
+
+    return key, load
+
+
+def cached_figure_stats(**arguments) -> FigureStats:
+    """`figure_stats`, kept in the cache until a counted report changes (see figure_stats_in_cache, same arguments)."""
+    _key, load = figure_stats_in_cache(**arguments)
+    return load()

@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from agencies.access import scope_for
 from agencies.models import Agency, DistrictAssociation, FieldOfAction
 from reporting.forms.controlling import BriefingForm, DashboardForm
-from reporting.models import ControllingReport, KeyFigure
+from reporting.models import KeyFigure
 from reporting.services import controlling_exports as exports
 from reporting.services.controlling_charts import figure_charts
 from reporting.services.controlling_stats import (
-    COUNTED_STATES,
     STATS_CACHE_SECONDS,
-    cached_figure_stats,
+    counted_reports,
+    figure_stats_in_cache,
     min_group,
     reach_q,
 )
@@ -40,22 +40,19 @@ def _form(request, form_class=DashboardForm):
         raise Http404
     scope = scope_for(request.user)
     figures = _figures()
-    # Ordered by year only: the model's default order (by agency name) would join the agencies into the DISTINCT.
-    years = list(
-        ControllingReport.objects.filter(state__in=COUNTED_STATES)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    reports = counted_reports()  # the years to offer, and the fingerprint of the cached figures
+    years = [row[0] for row in reports]
     reach = reach_q(scope)
     districts = DistrictAssociation.objects.filter(pk__in=Agency.objects.filter(reach).values("provider__district_id"))
+    fields = list(FieldOfAction.objects.all())  # the filter's options and, in another order, the tables' columns
     form = form_class(
         request.GET or None,
         figures=[(code, f"{figure.label} ({figure.unit})") for code, figure in figures.items()],
         years=years,
         districts=districts if reach != Q() else None,
+        fields_of_action=fields,
     )
-    return scope, figures, form
+    return scope, figures, form, reports, fields
 
 
 def _scope_label(form) -> str:
@@ -69,29 +66,44 @@ def _scope_label(form) -> str:
     return " · ".join(parts) or _("alle Agenturen (landesweit)")
 
 
-def _stats(request):
-    scope, figures, form = _form(request)
+def _chosen(request):
+    """The form, the chosen key figure (None without a published template) and its stats' cache key and loader."""
+    scope, figures, form, reports, fields = _form(request)
     data = form.data_or_defaults()
     figure = figures.get(data.get("kennzahl")) or next(iter(figures.values()), None)
-    year = data.get("jahr")
-    stats = None
-    if figure is not None:
-        fields = list(FieldOfAction.objects.order_by("position", "pk"))
-        stats = cached_figure_stats(figure=figure, filters=form.filters(), scope=scope, year=year, fields=fields)
-    return form, stats
+    if figure is None:
+        return form, None, "", None
+    key, load = figure_stats_in_cache(
+        figure=figure,
+        filters=form.filters(),
+        scope=scope,
+        year=data.get("jahr"),
+        fields=sorted(fields, key=lambda each: (each.position, each.pk)),
+        reports=reports,
+    )
+    return form, figure, key, load
+
+
+def _stats(request):
+    form, figure, _key, load = _chosen(request)
+    return form, load() if figure is not None else None
 
 
 @login_required
 def dashboard(request):
-    form, stats = _stats(request)
+    form, figure, key, load = _chosen(request)
+    # The figures are read (from the cache or computed) only when the tables and charts kept under the same key are
+    # missing; the heading needs the key figure alone.
+    stats = SimpleLazyObject(load) if figure is not None else None
     return render(
         request,
         "reporting/controlling/dashboard.html",
         {
             "form": form,
+            "figure": figure,
             "stats": stats,
-            # Drawn only when the cached tables and charts (keyed like the figures) are missing.
-            "charts": SimpleLazyObject(lambda: figure_charts(stats)) if stats else {},
+            "stats_key": key,
+            "charts": SimpleLazyObject(lambda: figure_charts(stats)) if figure is not None else {},
             "figure_cache_seconds": STATS_CACHE_SECONDS,
             "scope_label": _scope_label(form),
             "min_group": min_group(),
@@ -112,7 +124,7 @@ def dashboard_xlsx(request):
 
 @login_required
 def briefing(request):
-    scope, figures, form = _form(request, BriefingForm)
+    scope, figures, form, _reports, _fields = _form(request, BriefingForm)
     if request.GET.get("kennzahlen") and form.is_valid():
         chosen = [figures[code] for code in form.cleaned_data["kennzahlen"] if code in figures]
         data = exports.briefing_pdf(

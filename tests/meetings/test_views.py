@@ -1,14 +1,24 @@
 """The meetings pages through the Django test client, as each role uses them."""
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import AgendaItem, AgendaProposal, Attendance, Meeting, Member, ProposalStatus, Protocol
+from meetings.models import (
+    AgendaItem,
+    AgendaProposal,
+    AnnualPlan,
+    Attendance,
+    Meeting,
+    Member,
+    ProposalStatus,
+    Protocol,
+)
 from tests import factories
 from tests.meetings.factories import (
     AgendaItemFactory,
@@ -574,3 +584,38 @@ def test_my_action_items_queries_do_not_grow(client, circle, specialist, django_
         action_item(item, circle.member)
     with django_assert_max_num_queries(8):
         client.get(url("action_items"))
+
+
+@time_machine.travel(datetime(2026, 6, 10, 9, 0), tick=False)
+def test_group_page_shows_what_its_owner_needs(client, world, circle, coordinator, specialist):
+    """Meetings with their time and presenter, protocols, the annual plans with their counts, proposals with who made
+    them, the rotation's proposal and who presented: each read with the columns the page shows."""
+    group = circle.group
+    circle.meeting.date = date(2026, 7, 1)
+    circle.meeting.end_date = date(2026, 7, 2)
+    circle.meeting.save()
+    MeetingFactory(group=group, date=date(2026, 9, 3), presenting_agency=world.other_agency, title="Herbsttreffen")
+    with_protocol = MeetingFactory(group=group, date=date(2026, 3, 4), title="Frühjahr")
+    published_protocol(with_protocol)
+    MeetingFactory(group=group, date=date(2026, 2, 4), title="Winter", presenting_agency=circle.member.agency)
+    MeetingFactory(group=group, date=date(2026, 5, 5), cancelled_at=timezone.now())
+    AnnualPlan.objects.create(group=group, year=2026, published_at=timezone.now())
+    AgendaProposalFactory(group=group, proposed_by=circle.member, title="Sprachmittlung", reason="dringend")
+    AgendaProposalFactory(group=group, proposed_by=circle.guest, title="Jugendmigrationsdienst")
+    client.force_login(coordinator)
+    body = client.get(url("group", group.pk)).content.decode()
+    assert "Mittwoch, 1. Juli 2026 – Donnerstag, 2. Juli 2026, 10:00–13:00 Uhr</a>" in body
+    assert f"Es stellt vor: {world.other_agency.name}" in body
+    assert "Herbsttreffen" in body
+    assert f'href="{url("protocol", with_protocol.pk)}">Protokoll</a>' in body
+    assert "04.02.2026 – Winter" in body and "Protokoll fehlt noch" in body
+    assert "Jahresplan 2026</a>:\n      4 Termine" in body  # the cancelled meeting does not count
+    assert "Jahresplan 2027</a>:\n      0 Termine" in body
+    assert body.count("veröffentlicht</span>") == 2  # 2026 published, 2027 "noch nicht veröffentlicht"
+    assert "weniger als 3 Termine" in body  # 2027 only
+    assert body.count("weniger als 3 Termine") == 1
+    assert f"{specialist.get_full_name()}, {circle.member.agency.name}" in body and "· dringend" in body
+    assert "Tarek Gast" in body and "Jugendmigrationsdienst" in body
+    assert f"04.02.2026: {circle.member.agency.name}" in body  # who presented
+    agency = circle.member.agency.name
+    assert f"Vorschlag für den 01.07.2026: <strong>{agency}</strong> (hat zuletzt am 04.02.2026 vorgestellt)" in body

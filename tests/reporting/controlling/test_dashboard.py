@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from agencies.models import Agency
+from agencies.models import Agency, FieldOfAction
 from core.workflow import State
 from reporting.models import ControllingReport, KeyFigureValue, ValueStatus
 from tests import factories
@@ -43,6 +43,28 @@ def test_coordinator_sees_own_district_unsuppressed(client, coordinator, three_r
         reverse("reporting:controlling_dashboard"), {"kennzahl": "teilnehmende", "bezirk": world.district.pk}
     )
     assert dict(response.context["stats"].over_years)[2026].total == 30
+
+
+def test_the_field_of_action_filter_offers_every_field_and_keeps_the_choice(client, coordinator, three_reports):
+    """The filter's options come from the list the tables use (no second query); a chosen field is still checked."""
+    fields = list(FieldOfAction.objects.all())
+    chosen = fields[-1]
+    client.force_login(coordinator)
+    response = client.get(reverse("reporting:controlling_dashboard"), {"kennzahl": "teilnehmende"})
+    html = response.content.decode()
+    options = [f'<option value="{each.pk}">{each}</option>' for each in fields]
+    assert "".join(options) in html.replace("\n", "")  # every field, in the model's order
+    assert [each for each, _cell in response.context["stats"].by_field] == sorted(
+        fields, key=lambda each: (each.position, each.pk)
+    )
+    response = client.get(
+        reverse("reporting:controlling_dashboard"), {"kennzahl": "teilnehmende", "handlungsfeld": chosen.pk}
+    )
+    assert f'<option value="{chosen.pk}" selected>{chosen}</option>' in response.content.decode()
+    assert response.context["form"].cleaned_data["handlungsfeld"] == chosen
+    assert str(chosen) in response.context["scope_label"]
+    response = client.get(reverse("reporting:controlling_dashboard"), {"kennzahl": "teilnehmende", "handlungsfeld": 0})
+    assert "handlungsfeld" in response.context["form"].errors  # not a field of action: falls back to all
 
 
 def test_specialist_cannot_choose_another_district(client, specialist, three_reports, world):

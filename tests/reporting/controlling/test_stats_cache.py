@@ -4,14 +4,15 @@ changes; then they are computed again. Suppression is cached per viewer, never s
 import dataclasses
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from agencies.access import scope_for
 from agencies.models import Agency, FieldOfAction
 from core.workflow import State
 from reporting.models import ControllingReport
-from reporting.services import controlling_workflow
-from reporting.services.controlling_stats import Filters, cached_figure_stats, figure_stats
+from reporting.services import controlling_stats, controlling_workflow
+from reporting.services.controlling_stats import Filters, cached_figure_stats, counted_reports, figure_stats
 from tests import factories
 from tests.reporting.controlling.factories import report_with
 
@@ -57,6 +58,20 @@ def test_repeated_figures_are_read_from_the_cache_in_two_queries(sample, state_l
     with django_assert_num_queries(2):  # the agencies in reach and the fingerprint of the counted reports
         again = cached_figure_stats(figure=chosen, filters=Filters(), scope=scope, fields=fields)
     assert total_2026(again) == total_2026(first) == 120
+
+
+def test_the_dashboard_reads_its_years_and_the_fingerprint_in_one_query(sample, state_level, django_assert_num_queries):
+    fields = list(FieldOfAction.objects.order_by("position", "pk"))
+    scope, chosen = scope_for(state_level), figure(sample)
+    with django_assert_num_queries(1):
+        reports = counted_reports()
+    years = sorted(ControllingReport.objects.filter(state__in=[State.APPROVED, State.FORWARDED]).values_list("year"))
+    assert [row[0] for row in reports] == sorted({year for (year,) in years}, reverse=True)  # newest first
+    assert sum(row[1] for row in reports) == len(years)
+    first = cached_figure_stats(figure=chosen, filters=Filters(), scope=scope, fields=fields, reports=reports)
+    with django_assert_num_queries(1):  # the agencies in reach; the fingerprint came with the years
+        again = cached_figure_stats(figure=chosen, filters=Filters(), scope=scope, fields=fields, reports=reports)
+    assert again.cache_key == first.cache_key and total_2026(again) == 120
 
 
 def test_an_approved_report_counts_at_once(sample, state_level):
@@ -125,3 +140,25 @@ def test_the_page_shows_an_approved_report_at_once(client, sample, state_level):
     controlling_workflow.approve(report=submitted, by=factories.coordinator_of(sample.b[2].provider.district))
     html = client.get(url, query).content.decode()
     assert row.format(5, 63) in html and row.format(4, 56) not in html
+
+
+def test_a_page_with_its_tables_cached_does_not_read_the_figures(client, sample, state_level, monkeypatch):
+    """The tables and charts are kept under the figures' key: while they are cached, the page needs the key only,
+    neither the cached figures nor a computation."""
+    client.force_login(state_level)
+    url = reverse("reporting:controlling_dashboard")
+    query = {"kennzahl": "teilnehmende", "jahr": 2025}
+    first = client.get(url, query)
+    key = first.context["stats_key"]
+    assert key and first.context["stats"].cache_key == key
+    cache.delete(key)  # the figures are gone; the rendered tables are still there
+
+    def must_not_compute(**_arguments):
+        raise AssertionError("the figures were computed")
+
+    monkeypatch.setattr(controlling_stats, "figure_stats", must_not_compute)
+    again = client.get(url, query)
+    html = again.content.decode()
+    assert '<th scope="row">2025</th><td class="num text-end">4</td><td class="num text-end">56</td>' in html
+    heading = f"{figure(sample).label} ({figure(sample).unit})"
+    assert heading in html and cache.get(key) is None  # the heading came from the key figure itself
