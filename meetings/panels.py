@@ -8,9 +8,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.panels import Panel
-from meetings.models import AgendaProposal, AnnualPlan, Meeting, ProposalStatus, Protocol
+from meetings.models import AnnualPlan, Meeting, Protocol
 from meetings.rules import member_group_ids
-from meetings.selectors import groups_managed_by, open_action_items_for, upcoming_meetings_for
+from meetings.selectors import (
+    groups_managed_by,
+    open_action_items_for,
+    open_proposals_of_group,
+    upcoming_meetings_for,
+)
 
 PROTOCOL_GRACE_DAYS = 14
 
@@ -48,13 +53,7 @@ def owner_warnings_panel(request) -> Panel | None:
     today = timezone.localdate()
     next_year = today.year + 1
     # each group's open agenda proposals as a subquery, summed below: one statement less than counting them apart
-    open_proposals = (
-        AgendaProposal.objects.filter(group=OuterRef("pk"), status=ProposalStatus.OPEN)
-        .order_by()
-        .values("group")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+    open_proposals = open_proposals_of_group()
     rows = list(
         groups.select_related(None)
         .only("name", "yearly_minimum")

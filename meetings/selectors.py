@@ -39,18 +39,23 @@ def groups_visible_to(user) -> QuerySet[WorkingGroup]:
     return WorkingGroup.objects.filter(_managed_q(user) | _member_q(user)).select_related("owner_district")
 
 
-def group_list_for(user, today: date) -> QuerySet[WorkingGroup]:
-    """The group list: each group with its member count, next meeting and open proposals in one query."""
-    next_meeting = Meeting.objects.filter(
-        group=OuterRef("pk"), date__gte=today, cancelled_at__isnull=True, published_at__isnull=False
-    ).order_by("date", "start_time")
-    open_proposals = (
+def open_proposals_of_group() -> QuerySet[AgendaProposal]:
+    """The number of a group's open agenda proposals, as a subquery over the outer group (`OuterRef("pk")`)."""
+    return (
         AgendaProposal.objects.filter(group=OuterRef("pk"), status=ProposalStatus.OPEN)
         .order_by()
         .values("group")
         .annotate(n=Count("pk"))
         .values("n")
     )
+
+
+def group_list_for(user, today: date) -> QuerySet[WorkingGroup]:
+    """The group list: each group with its member count, next meeting and open proposals in one query."""
+    next_meeting = Meeting.objects.filter(
+        group=OuterRef("pk"), date__gte=today, cancelled_at__isnull=True, published_at__isnull=False
+    ).order_by("date", "start_time")
+    open_proposals = open_proposals_of_group()
     members = Member.objects.filter(group=OuterRef("pk"), active=True).order_by().values("group")
     return (
         groups_visible_to(user)
