@@ -137,6 +137,7 @@ def history_of(document: Submittable):
     return (
         Transition.objects.filter(content_type=content_type, object_id=document.pk)
         .select_related("by", "revision")
+        .defer("revision__content")  # a history line names its revision; the frozen content is read elsewhere
         .order_by("at", "pk")
     )
 
@@ -205,6 +206,7 @@ def section_comments_of(document: Submittable, revision: Revision | None = None)
     qs = SectionComment.objects.filter(
         content_type=ContentType.objects.get_for_model(type(document)), object_id=document.pk
     ).select_related("author", "revision")
+    qs = qs.defer("revision__content")  # a remark names its revision; its frozen content is not shown with it
     if revision is not None:
         qs = qs.filter(revision=revision)
     grouped: dict[str, list[SectionComment]] = {}

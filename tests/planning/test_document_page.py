@@ -4,7 +4,7 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
-from core.services import transition
+from core.services import history_of, section_comments_of, transition
 from core.workflow import State
 from planning.services.workflow import comment_section, submit
 from planning.templatetags.planning_tags import section_content
@@ -62,3 +62,17 @@ def test_page_shows_history_revisions_and_remarks_on_the_latest_revision(
     assert "Zurückgegeben</strong> · " in body and "Bitte ergänzen" in body
     assert reverse("planning:revision", args=[plan.URL_KIND, plan.pk, 1]) in body
     assert reverse("planning:revision", args=[plan.URL_KIND, plan.pk, 2]) in body
+
+
+def test_history_and_remarks_name_their_revision_without_loading_its_content(
+    specialist, coordinator, plan, django_assert_num_queries
+):
+    submit(document=plan, by=specialist)
+    comment_section(document=plan, section_key=plan.tasks.first().section_key, body="Bitte prüfen", by=coordinator)
+
+    with django_assert_num_queries(2):
+        numbers = [t.revision.number for t in history_of(plan)]
+        remarks = [c for comments in section_comments_of(plan).values() for c in comments]
+        assert [c.revision.number for c in remarks] == [1]
+    assert numbers == [1]
+    assert "content" in remarks[0].revision.get_deferred_fields()
