@@ -113,16 +113,13 @@ def district_overview(request, pk: int):
     if not request.user.has_perm("agencies.view_district", district):
         raise Http404
     day = _as_of(request)
+    in_district = Agency.objects.filter(provider__district=district).active_on(day)
     agencies = list(
-        with_figures(
-            Agency.objects.filter(provider__district=district)
-            .active_on(day)
-            .select_related("municipality", "primary_field"),
-            day,
-        ).order_by("provider__name", "name")
+        with_figures(in_district.select_related("municipality", "primary_field"), day).order_by(
+            "provider__name", "name"
+        )
     )
     providers = {p.pk: p for p in Provider.objects.filter(district=district)}
-    in_district = Agency.objects.filter(provider__district=district).active_on(day)
     heads_per_provider = heads_by("provider", day=day, agencies=in_district)
     groups = []
     for provider_id, provider in sorted(providers.items(), key=lambda item: item[1].name):

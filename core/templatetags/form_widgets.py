@@ -33,7 +33,8 @@ def select_options(optgroups) -> str:
 
 
 _OWN_MARKUP = (forms.Select, forms.widgets.Input, forms.Textarea)
-_CRISPY_MARKUP = (forms.CheckboxInput, forms.RadioSelect, forms.CheckboxSelectMultiple, forms.FileInput)
+# Subclasses of the above (and the radios) whose markup crispy's pack writes differently.
+_CRISPY_MARKUP = (forms.CheckboxInput, forms.RadioSelect, forms.FileInput, forms.SelectMultiple)
 
 
 @register.simple_tag
@@ -47,11 +48,7 @@ def filter_field(field) -> str:
     widget = field.field.widget
     if field.is_hidden:
         return str(field)
-    if (
-        not isinstance(widget, _OWN_MARKUP)
-        or isinstance(widget, (*_CRISPY_MARKUP, forms.SelectMultiple))
-        or hasattr(widget, "widgets")
-    ):
+    if not isinstance(widget, _OWN_MARKUP) or isinstance(widget, _CRISPY_MARKUP) or hasattr(widget, "widgets"):
         return as_crispy_field(field)
     class_name = widget.__class__.__name__.lower()
     css_class = widget.attrs.get("class", "")

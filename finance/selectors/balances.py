@@ -132,6 +132,20 @@ def _collect_figures(ids, phase, years: list[int]) -> dict[tuple[int, int], Bala
             .order_by()
         )
 
+    def single(queryset, key: str, value: str, target: str):
+        """Rows that are one per key and year already (a forecast, a partial statement): read, not summed."""
+        return (
+            queryset.annotate(
+                agency_pk=F(key),
+                year_number=F("funding_year__year"),
+                total=F(value),
+                target=Value(target),
+                sign=Value(0),
+            )
+            .values_list("agency_pk", "year_number", "total", "target", "sign")
+            .order_by()
+        )
+
     reallocations = Reallocation.objects.filter(funding_year__phase=phase, funding_year__year__in=years)
     parts = [
         grouped(
@@ -168,28 +182,20 @@ def _collect_figures(ids, phase, years: list[int]) -> dict[tuple[int, int], Bala
     # provider and year (the key's first column is then a provider): one row each (unique per agency or provider
     # and year), read in the same round trip as the five sums.
     parts.append(
-        SpendingForecast.objects.filter(agency_id__in=ids, funding_year__phase=phase, funding_year__year__in=years)
-        .annotate(
-            agency_pk=F("agency_id"),
-            year_number=F("funding_year__year"),
-            total=F("spent_to_date"),
-            target=Value(SPENT),
-            sign=Value(0),
+        single(
+            SpendingForecast.objects.filter(agency_id__in=ids, funding_year__phase=phase, funding_year__year__in=years),
+            "agency_id",
+            "spent_to_date",
+            SPENT,
         )
-        .values_list("agency_pk", "year_number", "total", "target", "sign")
-        .order_by()
     )
     parts.append(
-        PartialStatement.objects.filter(funding_year__phase=phase, funding_year__year__in=years)
-        .annotate(
-            agency_pk=F("provider_id"),
-            year_number=F("funding_year__year"),
-            total=F("actual_grant"),
-            target=Value(STATEMENT),
-            sign=Value(0),
+        single(
+            PartialStatement.objects.filter(funding_year__phase=phase, funding_year__year__in=years),
+            "provider_id",
+            "actual_grant",
+            STATEMENT,
         )
-        .values_list("agency_pk", "year_number", "total", "target", "sign")
-        .order_by()
     )
     # One round trip for the five sums, the forecasts and the statements: a balance page opens on every visit of
     # the money pages.

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -22,7 +21,7 @@ from core.services import (
     section_comments_of,
     stored_documents_of,
 )
-from core.workflow import SectionComment, State, StoredDocument
+from core.workflow import State, StoredDocument
 from planning.filters import DocumentFilterForm
 from planning.forms import TransitionForm
 from planning.models import ActivityReport, SocialSpaceAnalysis, TaskPlan
@@ -97,42 +96,6 @@ def bulk_action(request):
     return redirect("planning:inbox")
 
 
-USER_NAME = ("username", "first_name", "last_name")  # what str(user) reads
-
-
-def _history(document, revisions: list) -> list:
-    """The document's transitions with who made them; each step's revision (shown by its number) is taken from the
-    revisions the page has already read instead of joining their content once more."""
-    by_pk = {revision.pk: revision for revision in revisions}
-    steps = list(
-        history_of(document)
-        .select_related(None)
-        .select_related("by")
-        .only("to_state", "at", "comment", "revision_id", *(f"by__{field}" for field in USER_NAME))
-    )
-    for step in steps:
-        if step.revision_id in by_pk:
-            step.revision = by_pk[step.revision_id]
-    return steps
-
-
-def _comments_on(document, revision) -> dict:
-    """`section_comments_of(document, revision)` for the detail page: the remarks on the latest revision with their
-    authors' names, grouped by section key, without joining the revision's content to every remark."""
-    remarks = (
-        SectionComment.objects.filter(
-            content_type=ContentType.objects.get_for_model(type(document)), object_id=document.pk, revision=revision
-        )
-        .select_related("author")
-        .only("section_key", "body", "created_at", "revision_id", *(f"author__{field}" for field in USER_NAME))
-    )
-    grouped: dict[str, list[SectionComment]] = {}
-    for remark in remarks:
-        remark.revision = revision
-        grouped.setdefault(remark.section_key, []).append(remark)
-    return grouped
-
-
 @login_required
 def detail(request, kind: str, pk: int):
     document = get_document(request, kind, pk)
@@ -160,8 +123,8 @@ def detail(request, kind: str, pk: int):
         "content": content,
         "changes": changes,
         "revisions": revisions,
-        "history": _history(document, revisions),
-        "comments": _comments_on(document, latest) if latest else {},
+        "history": list(history_of(document)),
+        "comments": section_comments_of(document, latest) if latest else {},
         "stored_pdfs": list(
             stored_documents_of(document, StoredDocument.Kind.FORWARDED_PDF).only("filename", "created_at")
         ),
