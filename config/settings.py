@@ -77,8 +77,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 # Widgets render through the project's template engine, so templates/django/forms/widgets/select.html (fast options)
-# overrides Django's own.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# overrides Django's own; the plain inputs, selects and textareas are written in Python (core/form_renderer.py).
+FORM_RENDERER = "core.form_renderer.FastWidgetRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 

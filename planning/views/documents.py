@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 from agencies.access import scope_for
 from agencies.selectors import agencies_visible_to
 from core.diff import diff_snapshots
+from core.pagination import page_of
 from core.services import (
     TransitionError,
     history_of,
@@ -44,7 +44,7 @@ def _list(request, *, inbox: bool):
     form = DocumentFilterForm(request.GET or None, user=request.user, inbox=inbox)
     filters = form.filters()
     rows = document_rows(request.user, **filters)
-    page = Paginator(rows, settings.AGENTURNETZ_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = page_of(rows, request.GET.get("seite"), settings.AGENTURNETZ_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("seite", None)
     return render(
