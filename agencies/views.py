@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -29,6 +28,7 @@ from agencies.selectors import (
     with_figures,
 )
 from core.forms import GermanDateField
+from core.pagination import page_of
 
 LIST_COLUMNS = (
     "name",
@@ -66,7 +66,7 @@ def agency_list(request):
     )
     agency_filter = AgencyFilter(request.GET or None, queryset=base, user=request.user)
     queryset = agency_filter.qs.order_by("name", "pk")
-    page = Paginator(queryset, settings.AGENTURNETZ_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = page_of(queryset, request.GET.get("seite"), settings.AGENTURNETZ_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("seite", None)
     return render(

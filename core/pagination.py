@@ -45,14 +45,12 @@ def _page_number(number) -> int | None:
         return 1  # what get_page does with "abc": the first page
 
 
-def _union_window(rows: QuerySet, offset: int, limit: int) -> tuple[list, int]:
-    if rows._iterable_class is not ValuesIterable:
-        raise ValueError("page_of reads UNION query sets of .values() rows only")
+def _union_window(rows: QuerySet, offset: int, limit: int) -> tuple[list, int] | None:
     compiler = rows.query.get_compiler(using=rows.db)
     sql, params = compiler.as_sql()
     match = _POSITIONAL_ORDER.search(sql)
     if match is None:
-        raise ValueError("page_of needs an ordered UNION query set")
+        return None  # an unordered UNION: no page is well defined, Paginator warns about it
     # The outer query orders by the same positions: SELECT * keeps the UNION's columns in their order.
     sql = (
         f"SELECT *, COUNT(*) OVER () FROM ({sql[: match.start()]}) AS page_rows "
@@ -72,7 +70,7 @@ def _union_window(rows: QuerySet, offset: int, limit: int) -> tuple[list, int]:
     return [dict(zip(names, row, strict=True)) for row in values], total
 
 
-def _window(rows: QuerySet, offset: int, limit: int) -> tuple[list, int]:
+def _window(rows: QuerySet, offset: int, limit: int) -> tuple[list, int] | None:
     if rows.query.combinator:
         return _union_window(rows, offset, limit)
     fetched = list(rows.annotate(**{TOTAL: Window(Count("*"))})[offset : offset + limit])
@@ -85,13 +83,22 @@ def _window(rows: QuerySet, offset: int, limit: int) -> tuple[list, int]:
 def page_of(rows: QuerySet, number, per_page: int) -> Page:
     """`Paginator(rows, per_page).get_page(number)`, with one statement instead of two for any page that exists.
 
-    `rows` must be ordered. DISTINCT query sets and values_list() rows take Django's own way: the window would count
-    the rows before DISTINCT removes the duplicates, and a tuple has no place for the total."""
+    `rows` should be ordered. Anything else takes Django's own way: lists, DISTINCT query sets (the window would
+    count the rows before DISTINCT removes the duplicates), values_list() rows (a tuple has no place for the total),
+    UNIONs of model instances and unordered UNIONs."""
     wanted = _page_number(number)
-    plain_rows = rows._iterable_class in (ModelIterable, ValuesIterable)  # tuples would carry the total along
-    if wanted >= 1 and plain_rows and not rows.query.distinct:
+    if wanted >= 1 and _one_statement_possible(rows):
         offset = (wanted - 1) * per_page
-        fetched, total = _window(rows, offset, per_page)
-        if fetched or wanted == 1:
+        window = _window(rows, offset, per_page)
+        if window is not None and (window[0] or wanted == 1):
+            fetched, total = window
             return Paginator(_CountedRows(fetched, total, offset, rows), per_page).get_page(wanted)
     return Paginator(rows, per_page).get_page(number)
+
+
+def _one_statement_possible(rows) -> bool:
+    if not isinstance(rows, QuerySet) or rows.query.distinct or rows.query.is_sliced:
+        return False
+    if rows.query.combinator:  # read as plain SQL: rows must be dicts, which need no model to be built
+        return rows._iterable_class is ValuesIterable
+    return rows._iterable_class in (ModelIterable, ValuesIterable)  # a tuple has no place for the total

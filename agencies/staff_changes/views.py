@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -27,6 +26,7 @@ from agencies.staff_changes.forms import (
     apply_service_errors,
 )
 from agencies.staff_changes.selectors import staff_changes_visible_to
+from core.pagination import page_of
 from core.services import StaleEditError, TransitionError, history_of, revisions_of, stored_documents_of
 from core.workflow import StoredDocument
 
@@ -64,7 +64,7 @@ def change_list(request):
         agencies=agencies_visible_to(request.user).order_by("name"),
     )
     queryset = change_filter.qs.order_by("-effective_on", "-pk")
-    page = Paginator(queryset, settings.AGENTURNETZ_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = page_of(queryset, request.GET.get("seite"), settings.AGENTURNETZ_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("seite", None)
     return render(

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from agencies.access import scope_for
 from agencies.models import Agency
+from core.pagination import page_of
 from core.services import StaleEditError
 from core.workflow import State
 from finance.calc import figures_of, rate_for, registry_changes
@@ -54,7 +54,7 @@ def cost_plan_list(request):
     state = request.GET.get("status", "")
     if state in State.values:
         plans = plans.filter(state=state)
-    page = Paginator(plans, settings.AGENTURNETZ_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = page_of(plans, request.GET.get("seite"), settings.AGENTURNETZ_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("seite", None)
     return render(

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from agencies.access import scope_for
 from agencies.models import Agency, Provider
+from core.pagination import page_of
 from core.services import StaleEditError
 from finance.checks_for import forecast_findings, partial_statement_findings
 from finance.forms import (
@@ -95,7 +95,7 @@ def forecast_list(request):
             surplus += difference
         else:
             shortfall -= difference
-    page = Paginator(forecasts, settings.AGENTURNETZ_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = page_of(forecasts, request.GET.get("seite"), settings.AGENTURNETZ_PAGE_SIZE)
     scope = scope_for(request.user)
     return render(
         request,
@@ -167,7 +167,7 @@ def partial_statement_list(request):
     if not request.user.has_perm("finance.use_finance"):
         raise PermissionDenied
     statements = partial_statements_visible_to(request.user).order_by("-funding_year__year", "provider__name")
-    page = Paginator(statements, settings.AGENTURNETZ_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = page_of(statements, request.GET.get("seite"), settings.AGENTURNETZ_PAGE_SIZE)
     scope = scope_for(request.user)
     return render(
         request,
@@ -197,7 +197,7 @@ def partial_statement_create(request):
 def partial_statement_detail(request, pk: int):
     statement = visible_document(request, "teilnachweis", pk)
     receipts = statement.receipts.select_related("agency")
-    page = Paginator(receipts, 100).get_page(request.GET.get("seite"))
+    page = page_of(receipts, request.GET.get("seite"), 100)
     return render(
         request,
         "finance/partial_statement_detail.html",

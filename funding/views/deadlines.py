@@ -4,13 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.selectors import agencies_visible_to
+from core.pagination import page_of
 from funding.filters import ObligationFilter
 from funding.forms import MarkFulfilledForm
 from funding.lights import annotate
@@ -36,7 +36,7 @@ def obligation_list(request):
         user=request.user,
         visible_agencies=agencies_visible_to(request.user),
     )
-    page = Paginator(obligation_filter.qs, settings.AGENTURNETZ_PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = page_of(obligation_filter.qs, request.GET.get("seite"), settings.AGENTURNETZ_PAGE_SIZE)
     annotate(page.object_list, today)
     return render(
         request,

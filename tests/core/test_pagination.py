@@ -84,3 +84,19 @@ def test_tuples_are_paged_without_an_extra_column(users):
     rows = User.objects.values_list("username", flat=True).order_by("username")
     page = page_of(rows, "2", PER_PAGE)
     assert list(page.object_list) == ["u03", "u04", "u05"]
+
+
+def test_a_union_of_model_instances_takes_paginators_way(users):
+    rows = (
+        User.objects.order_by()
+        .filter(username__lt="u04")
+        .union(User.objects.order_by().filter(username__gte="u04"))
+        .order_by("username")
+    )
+    page = page_of(rows, "2", PER_PAGE)
+    assert [user.username for user in page.object_list] == ["u03", "u04", "u05"]
+
+
+def test_a_list_takes_paginators_way():
+    page = page_of(list(range(10)), "4", PER_PAGE)
+    assert list(page.object_list) == [9] and page.paginator.num_pages == 4
