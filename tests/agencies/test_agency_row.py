@@ -1,0 +1,65 @@
+"""The agency list's row tag writes what the row template wrote before it."""
+
+import re
+from datetime import date
+
+import pytest
+from django.template import engines
+from django.utils import timezone
+
+from agencies.models import Agency
+from agencies.selectors import with_figures
+from agencies.templatetags.agency_list import agency_row
+from tests.factories import AgencyFactory, MunicipalityFactory, ProviderFactory, field_of_action, staff_agency
+
+pytestmark = pytest.mark.django_db
+
+# The row as templates/agencies/agency_list.html wrote it before {% agency_row %}.
+TEMPLATE_ROW = """{% load i18n agenturnetz %}
+    <tr>
+      <th scope="row"><a href="{{ agency.get_absolute_url }}">{{ agency.name }}</a><span class="d-block d-lg-none small fw-normal text-body-secondary">{{ agency.municipality.name }}</span>{% if agency.closed_on %} <span class="badge text-bg-secondary">{% translate "geschlossen" %}</span>{% endif %}</th>
+      <td class="d-none d-sm-table-cell">{{ agency.provider.name }}<br><span class="small text-body-secondary">{{ agency.provider.district.name }}</span></td>
+      <td class="d-none d-lg-table-cell">{{ agency.municipality.name }}</td>
+      <td class="small d-none d-lg-table-cell">{% for field in agency.fields_of_action.all %}{% if field.pk == agency.primary_field_id %}<strong title="{% translate 'Schwerpunkt' %}">{{ field.short_name }}</strong>{% else %}{{ field.short_name }}{% endif %}{% if not forloop.last %}, {% endif %}{% endfor %}</td>
+      <td class="num">{{ agency.staffed_fte|de_decimal }}</td>
+      <td class="num">{{ agency.head_count }}</td>
+    </tr>"""  # noqa: E501
+
+
+def _normalised(html: str) -> str:
+    return re.sub(r"\s+", " ", html).strip()
+
+
+@pytest.fixture
+def agencies():
+    tricky = AgencyFactory(
+        name='IA "Brücke" & <Söhne>',
+        provider=ProviderFactory(name="Träger & Co <gGmbH>"),
+        municipality=MunicipalityFactory(name="Mülheim an der Ruhr"),
+        primary_field=field_of_action("interkulturelle-oeffnung"),
+        fields_of_action=[field_of_action("interkulturelle-oeffnung"), field_of_action("antidiskriminierungsarbeit")],
+        closed_on=date(2030, 12, 31),
+    )
+    staff_agency(tricky, fte="0.75")
+    staff_agency(tricky, fte="0.50")
+    plain = AgencyFactory(name="IA Nord")
+    return [tricky, plain]
+
+
+def test_agency_row_writes_what_the_template_wrote(agencies):
+    rows = with_figures(
+        Agency.objects.filter(pk__in=[agency.pk for agency in agencies]).select_related(
+            "provider__district", "municipality"
+        ),
+        timezone.localdate(),
+    ).order_by("pk")
+    template = engines["django"].from_string(TEMPLATE_ROW)
+    for agency in rows:
+        assert _normalised(agency_row(agency)) == _normalised(template.render({"agency": agency}))
+
+
+def test_agency_row_shows_figures_the_german_way(agencies):
+    agency = with_figures(Agency.objects.filter(pk=agencies[0].pk), timezone.localdate()).get()
+    html = agency_row(agency)
+    assert '<td class="num">1,25</td>' in html and '<td class="num">2</td>' in html
+    assert "&lt;Söhne&gt;" in html and "<Söhne>" not in html
