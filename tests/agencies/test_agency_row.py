@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from agencies.models import Agency
 from agencies.selectors import with_figures
-from agencies.templatetags.agency_list import agency_row
+from agencies.templatetags.agency_tables import agency_row, district_agency_row
 from tests.factories import AgencyFactory, MunicipalityFactory, ProviderFactory, field_of_action, staff_agency
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +63,20 @@ def test_agency_row_shows_figures_the_german_way(agencies):
     html = agency_row(agency)
     assert '<td class="num">1,25</td>' in html and '<td class="num">2</td>' in html
     assert "&lt;Söhne&gt;" in html and "<Söhne>" not in html
+
+
+# The agency row of templates/agencies/district_overview.html before {% district_agency_row %}.
+DISTRICT_TEMPLATE_ROW = """{% load agenturnetz %}<tr><th scope="row" class="fw-normal ps-4"><a href="{{ agency.get_absolute_url }}">{{ agency.name }}</a></th><td>{{ agency.municipality }}</td><td>{{ agency.primary_field.short_name }}</td>
+      <td class="num d-none d-sm-table-cell">{{ agency.funded_fte|de_decimal }}</td><td class="num">{{ agency.staffed_fte|de_decimal }}</td><td class="num">{{ agency.head_count }}</td></tr>"""  # noqa: E501
+
+
+def test_district_agency_row_writes_what_the_template_wrote(agencies):
+    rows = with_figures(
+        Agency.objects.filter(pk__in=[agency.pk for agency in agencies]).select_related(
+            "municipality", "primary_field"
+        ),
+        timezone.localdate(),
+    ).order_by("pk")
+    template = engines["django"].from_string(DISTRICT_TEMPLATE_ROW)
+    for agency in rows:
+        assert district_agency_row(agency) == template.render({"agency": agency})
