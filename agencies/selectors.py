@@ -87,18 +87,36 @@ def figures_for(*, day: date, agency_ids=None, provider_ids=None, district_ids=N
     )
 
 
-def figures_of(agency: Agency, day: date, *, positions: list[Position], assignments: list[Assignment]) -> Figures:
-    """The figures of one agency from rows its page loads anyway: all its positions and its assignments on `day`
-    (`staff_of_agency`). What `figures_for` gives for it, without its three queries or `with_figures`' three
-    subqueries."""
-    if not agency.is_active_on(day):
-        return Figures(agencies=0, funded_fte=Decimal("0"), staffed_fte=Decimal("0"), head_count=0)
-    return Figures(
-        agencies=1,
-        funded_fte=sum((p.fte for p in positions if p.is_active_on(day)), ZERO_FTE.value),
-        staffed_fte=sum((a.fte for a in assignments), ZERO_FTE.value),
-        head_count=len({a.staff_member_id for a in assignments}),
+@dataclass(frozen=True)
+class Staffing:
+    positions: list[Position]  # all of the agency's positions, newest first
+    assignments: list[Assignment]  # those on the day, by name, with their staff member
+    figures: Figures
+
+
+def staffing_of(agency: Agency, day: date) -> Staffing:
+    """An agency's positions, its assignments on `day` and its figures (what `figures_for` gives for it), in two
+    queries: the figures are counted from the rows, and the assignments are looked up by the ids of the positions
+    running on `day` instead of joining and testing the positions again (`active_assignments` in SQL)."""
+    positions = list(Position.objects.filter(agency=agency).order_by("-valid_from", "pk"))
+    running = [position.pk for position in positions if position.is_active_on(day)]
+    assignments = list(
+        Assignment.objects.filter(active_on_q(day), position_id__in=running)
+        .filter(staff_member__employed_from__lte=day)
+        .exclude(staff_member__employed_to__lt=day)
+        .select_related("staff_member")
+        .order_by("staff_member__last_name", "staff_member__first_name")
     )
+    if agency.is_active_on(day):
+        figures = Figures(
+            agencies=1,
+            funded_fte=sum((position.fte for position in positions if position.is_active_on(day)), ZERO_FTE.value),
+            staffed_fte=sum((assignment.fte for assignment in assignments), ZERO_FTE.value),
+            head_count=len({assignment.staff_member_id for assignment in assignments}),
+        )
+    else:
+        figures = Figures(agencies=0, funded_fte=Decimal("0"), staffed_fte=Decimal("0"), head_count=0)
+    return Staffing(positions, assignments, figures)
 
 
 def heads_by(group_field: str, *, day: date, agencies: QuerySet[Agency]) -> dict[int, int]:
@@ -156,15 +174,6 @@ def figures_by(group_field: str, *, day: date, agencies: QuerySet[Agency] | None
         entry["staffed_fte"] = item["total"] or Decimal("0")
         entry["head_count"] = item["heads"]
     return result
-
-
-def staff_of_agency(agency: Agency, day: date) -> QuerySet[Assignment]:
-    return (
-        active_assignments(day)
-        .filter(position__agency=agency)
-        .select_related("staff_member", "position")
-        .order_by("staff_member__last_name", "staff_member__first_name")
-    )
 
 
 def partners_of(agency: Agency) -> tuple[list[PartnerOrganisation], list[PartnerOrganisation]]:

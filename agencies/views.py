@@ -16,15 +16,13 @@ from agencies.models import (
     Site,
     WelfareAssociation,
 )
-from agencies.models.staff import Position
 from agencies.selectors import (
     agencies_visible_to,
     figures_by,
     figures_for,
-    figures_of,
     heads_by,
     partners_of,
-    staff_of_agency,
+    staffing_of,
     totals_of,
     with_figures,
 )
@@ -92,17 +90,16 @@ def agency_detail(request, pk: int):
     if not request.user.has_perm("agencies.view_agency", agency):
         raise Http404
     partners, municipal_partners = partners_of(agency)
-    positions = list(Position.objects.filter(agency=agency).order_by("-valid_from", "pk"))
-    assignments = list(staff_of_agency(agency, day))
+    staffing = staffing_of(agency, day)
     return render(
         request,
         "agencies/agency_detail.html",
         {
             "agency": agency,
             "day": day,
-            "figures": figures_of(agency, day, positions=positions, assignments=assignments),
-            "positions": positions,
-            "assignments": assignments,
+            "figures": staffing.figures,
+            "positions": staffing.positions,
+            "assignments": staffing.assignments,
             "sites": Site.objects.filter(agency=agency).order_by("kind", "city"),
             "partners": partners,
             "municipal_partners": municipal_partners,

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from agencies.models import Agency, Position
-from agencies.selectors import Figures, figures_by, figures_for, figures_of, staff_of_agency, with_figures
+from agencies.selectors import Figures, active_assignments, figures_by, figures_for, staffing_of, with_figures
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -81,19 +81,24 @@ def test_figures_by_provider_groups_totals(world):
 @pytest.mark.parametrize(
     "day", [date(2024, 6, 30), date(2024, 7, 1), date(2025, 1, 1), date(2025, 3, 31), date(2025, 4, 1)]
 )
-def test_figures_of_the_listed_rows_equal_figures_for_the_agency(day):
+def test_staffing_of_an_agency_counts_what_figures_for_counts(day):
     agency = factories.AgencyFactory(closed_on=date(2025, 4, 1))
     first = factories.staff_agency(agency, "1.00", valid_from=date(2020, 1, 1))
     factories.staff_agency(agency, "0.50", valid_from=date(2024, 7, 1))
     factories.staff_agency(agency, "0.25", valid_from=date(2020, 1, 1), valid_to=date(2024, 6, 30))
     second_position = factories.PositionFactory(agency=agency, fte=Decimal("0.25"), valid_from=date(2025, 1, 1))
     factories.AssignmentFactory(position=second_position, staff_member=first.staff_member)  # one head, two posts
-    positions = list(Position.objects.filter(agency=agency))
-    assignments = list(staff_of_agency(agency, day))
+    leaver = factories.StaffMemberFactory(provider=agency.provider, employed_to=date(2025, 2, 28))
+    factories.AssignmentFactory(position=second_position, staff_member=leaver, fte=Decimal("0.50"))
+    staffing = staffing_of(agency, day)
 
-    figures = figures_of(agency, day, positions=positions, assignments=assignments)
-    assert figures == figures_for(day=day, agency_ids=[agency.pk])
-    assert figures == figures_of_loaded(with_figures(Agency.objects.filter(pk=agency.pk), day).get(), day)
+    assert staffing.figures == figures_for(day=day, agency_ids=[agency.pk])
+    assert staffing.figures == figures_of_loaded(with_figures(Agency.objects.filter(pk=agency.pk), day).get(), day)
+    on_the_day = active_assignments(day).filter(position__agency=agency)
+    assert {a.pk for a in staffing.assignments} == set(on_the_day.values_list("pk", flat=True))
+    names = [a.staff_member.last_name for a in staffing.assignments]
+    assert names == sorted(names)
+    assert staffing.positions == list(Position.objects.filter(agency=agency).order_by("-valid_from", "pk"))
 
 
 def figures_of_loaded(agency, day):
