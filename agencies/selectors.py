@@ -99,9 +99,9 @@ def staffing_of(agency: Agency, day: date) -> Staffing:
     queries: the figures are counted from the rows, and the assignments are looked up by the ids of the positions
     running on `day` instead of joining and testing the positions again (`active_assignments` in SQL)."""
     positions = list(Position.objects.filter(agency=agency).order_by("-valid_from", "pk"))
-    running = [position.pk for position in positions if position.is_active_on(day)]
+    running = [position for position in positions if position.is_active_on(day)]
     assignments = list(
-        Assignment.objects.filter(active_on_q(day), position_id__in=running)
+        Assignment.objects.filter(active_on_q(day), position__in=running)
         .filter(staff_member__employed_from__lte=day)
         .exclude(staff_member__employed_to__lt=day)
         .select_related("staff_member")
@@ -110,7 +110,7 @@ def staffing_of(agency: Agency, day: date) -> Staffing:
     if agency.is_active_on(day):
         figures = Figures(
             agencies=1,
-            funded_fte=sum((position.fte for position in positions if position.is_active_on(day)), ZERO_FTE.value),
+            funded_fte=sum((position.fte for position in running), ZERO_FTE.value),
             staffed_fte=sum((assignment.fte for assignment in assignments), ZERO_FTE.value),
             head_count=len({assignment.staff_member_id for assignment in assignments}),
         )
