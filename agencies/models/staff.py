@@ -63,6 +63,10 @@ class Position(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.agency}, {self.fte} VZÄ)"
 
+    def is_active_on(self, day) -> bool:
+        """`active_on_q` for a loaded position."""
+        return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+
     def clean(self):
         if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": _("Das Ende darf nicht vor dem Beginn liegen.")})

@@ -1,11 +1,16 @@
 """Template tags of the deadlines: the traffic-light badge, written once per obligation in lists and the matrix."""
 
 from django import template
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from funding.lights import Light
 
 register = template.Library()
+
+_PK_SENTINEL = 987654321
 
 
 @register.simple_tag
@@ -19,3 +24,31 @@ def light_badge(light: Light) -> str:
         light.symbol,
         light.label,
     )
+
+
+@register.simple_tag(takes_context=True)
+def matrix_cells(context, cells: list) -> SafeString:
+    """The cells of one matrix row, written as the template loop did (same markup, same whitespace): a link with
+    the badge per obligation, a dash where nothing is owed.
+
+    In Python because the matrix has a cell per agency and document: the loop, `{% if %}`, the reversed url and
+    the badge cost about 40 µs a cell in the template. Here the url is formatted from one reversed pattern and
+    each light's badge is written once per page."""
+    cache = context.render_context.get("funding_matrix_cells")
+    if cache is None:
+        prefix, suffix = escape(reverse("funding:obligation", args=[_PK_SENTINEL])).split(str(_PK_SENTINEL))
+        empty = format_html('<span class="text-body-secondary" title="{}">–</span>', gettext("nicht geschuldet"))
+        cache = context.render_context["funding_matrix_cells"] = (prefix, suffix, empty, {})
+    prefix, suffix, empty, badges = cache
+    parts = []
+    for obligation in cells:
+        if obligation:
+            light = obligation.light
+            badge = badges.get(light.key)
+            if badge is None:
+                badge = badges[light.key] = light_badge(light)
+            content = f'<a href="{prefix}{int(obligation.pk)}{suffix}" class="text-decoration-none">{badge}</a>'
+        else:
+            content = empty
+        parts.append(f"\n        <td>{content}</td>\n      ")
+    return mark_safe("".join(parts))  # escaped parts and integer ids only

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from agencies.models import Agency
-from agencies.selectors import figures_by, figures_for, figures_of, with_figures
+from agencies.models import Agency, Position
+from agencies.selectors import Figures, active_assignments, figures_by, figures_for, staffing_of, with_figures
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -78,11 +78,31 @@ def test_figures_by_provider_groups_totals(world):
     assert ours["head_count"] == 3
 
 
-@pytest.mark.parametrize("day", [date(2024, 6, 30), date(2024, 7, 1), date(2025, 3, 31), date(2025, 4, 1)])
-def test_figures_of_a_loaded_agency_equal_figures_for_it(day):
+@pytest.mark.parametrize(
+    "day", [date(2024, 6, 30), date(2024, 7, 1), date(2025, 1, 1), date(2025, 3, 31), date(2025, 4, 1)]
+)
+def test_staffing_of_an_agency_counts_what_figures_for_counts(day):
     agency = factories.AgencyFactory(closed_on=date(2025, 4, 1))
-    factories.staff_agency(agency, "1.00", valid_from=date(2020, 1, 1))
+    first = factories.staff_agency(agency, "1.00", valid_from=date(2020, 1, 1))
     factories.staff_agency(agency, "0.50", valid_from=date(2024, 7, 1))
-    loaded = with_figures(Agency.objects.filter(pk=agency.pk), day).get()
+    factories.staff_agency(agency, "0.25", valid_from=date(2020, 1, 1), valid_to=date(2024, 6, 30))
+    second_position = factories.PositionFactory(agency=agency, fte=Decimal("0.25"), valid_from=date(2025, 1, 1))
+    factories.AssignmentFactory(position=second_position, staff_member=first.staff_member)  # one head, two posts
+    leaver = factories.StaffMemberFactory(provider=agency.provider, employed_to=date(2025, 2, 28))
+    factories.AssignmentFactory(position=second_position, staff_member=leaver, fte=Decimal("0.50"))
+    staffing = staffing_of(agency, day)
 
-    assert figures_of(loaded, day) == figures_for(day=day, agency_ids=[agency.pk])
+    assert staffing.figures == figures_for(day=day, agency_ids=[agency.pk])
+    assert staffing.figures == figures_of_loaded(with_figures(Agency.objects.filter(pk=agency.pk), day).get(), day)
+    on_the_day = active_assignments(day).filter(position__agency=agency)
+    assert {a.pk for a in staffing.assignments} == set(on_the_day.values_list("pk", flat=True))
+    names = [a.staff_member.last_name for a in staffing.assignments]
+    assert names == sorted(names)
+    assert staffing.positions == list(Position.objects.filter(agency=agency).order_by("-valid_from", "pk"))
+
+
+def figures_of_loaded(agency, day):
+    """What the detail page showed from `with_figures` before it counted the rows it lists."""
+    if not agency.is_active_on(day):
+        return Figures(agencies=0, funded_fte=Decimal("0"), staffed_fte=Decimal("0"), head_count=0)
+    return Figures(1, agency.funded_fte, agency.staffed_fte, agency.head_count)

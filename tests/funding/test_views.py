@@ -296,3 +296,33 @@ def test_online_controlling_follows_its_report_and_is_not_marked_by_hand(client,
     assert response.status_code == 403
     controlling.refresh_from_db()
     assert controlling.state == ObligationState.OPEN
+
+
+# The cell loop the matrix template had before `{% matrix_cells %}` wrote it in Python.
+OLD_MATRIX_CELLS = (
+    "{% load i18n funding_tags %}{% for obligation in cells %}\n"
+    '        <td>{% if obligation %}<a href="{{ obligation.get_absolute_url }}" class="text-decoration-none">'
+    "{% light_badge obligation.light %}</a>{% else %}"
+    '<span class="text-body-secondary" title="{% translate \'nicht geschuldet\' %}">–</span>{% endif %}</td>\n'
+    "      {% endfor %}"
+)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_matrix_cells_write_the_markup_of_the_template_loop(client, coordinator, world, phase, language):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from funding.lights import LIGHTS
+
+    client.force_login(coordinator)
+    rows = client.get(reverse("funding:matrix"), {"year": ""}).context["rows"]
+    obligations = [o for _, cells in rows for o in cells if o]
+    for obligation, light in zip(obligations, [*LIGHTS.values()] * len(obligations), strict=False):
+        obligation.light = light  # every light at least once
+    assert len(obligations) >= len(LIGHTS) and any(o is None for _, cells in rows for o in cells)  # and gaps
+    with translation.override(language):
+        for _, cells in rows:
+            context = Context({"cells": cells})
+            old = Template(OLD_MATRIX_CELLS).render(context)
+            assert Template("{% load funding_tags %}{% matrix_cells cells %}").render(context) == old
