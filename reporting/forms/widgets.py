@@ -7,6 +7,8 @@ cost more than the rest of their filter forms. `Select` writes the markup those 
 multiple selects still go through the templates. tests/reporting/test_widgets.py compares both.
 """
 
+from html import escape
+
 from django import forms
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -24,6 +26,12 @@ def attributes(attrs: dict) -> str:
         else:
             parts.append(f' {conditional_escape(name)}="{conditional_escape(str(value))}"')
     return "".join(parts)
+
+
+def _escaped(text) -> str:
+    """`conditional_escape` (a safe string as it is, anything else escaped), without its lazy-string wrapper: it is
+    called twice per option."""
+    return text.__html__() if hasattr(text, "__html__") else escape(str(text))
 
 
 class Select(forms.Select):
@@ -44,10 +52,10 @@ class Select(forms.Select):
             selected = not has_selected and str(option_value) in values
             has_selected |= selected
             options.append(
-                f'<option value="{conditional_escape(str(option_value))}"{" selected" if selected else ""}>'
-                f"{conditional_escape(label)}</option>"
+                f'<option value="{_escaped(str(option_value))}"{" selected" if selected else ""}>'
+                f"{_escaped(label)}</option>"
             )
         final_attrs = self.build_attrs(self.attrs, attrs)
         body = "\n".join(options)
-        # Every value above is escaped (conditional_escape), as the templates' autoescaping does.
+        # Every value above is escaped (_escaped, conditional_escape), as the templates' autoescaping does.
         return mark_safe(f'<select name="{conditional_escape(name)}"{attributes(final_attrs)}>\n{body}\n</select>')

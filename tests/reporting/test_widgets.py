@@ -2,6 +2,8 @@
 
 import pytest
 from django import forms
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from agencies.models import WelfareAssociation
 from core.templatetags.form_widgets import filter_field
@@ -12,7 +14,16 @@ from tests.factories import WelfareAssociationFactory
 def _form(widget):
     class Form(forms.Form):
         plain = forms.ChoiceField(
-            choices=[("", "–"), ("a", "A & B"), ("b", '"quoted" <b>'), ("a", "A again")], required=False, widget=widget
+            choices=[
+                ("", "–"),
+                ("a", "A & B"),
+                ("b", '"quoted" <b>'),
+                ("a", "A again"),
+                ("s", mark_safe("<b>safe</b>")),
+                ("l", gettext_lazy("Kommune")),
+            ],
+            required=False,
+            widget=widget,
         )
         number = forms.TypedChoiceField(
             choices=[("", "neuestes"), (2025, "2025"), (2024, "2024")], coerce=int, required=False, widget=widget
