@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import DistrictAssociation, FieldOfAction, Municipality, WelfareAssociation
+from reporting.forms import widgets
 from reporting.models import ControllingQuestion, ControllingTemplate, KeyFigure, QuestionKind, ValueStatus
 from reporting.services.controlling import AnswerInput, FigureInput
 from reporting.services.controlling_checks import breakdown_error, value_errors
@@ -243,17 +244,27 @@ class ReportForm(forms.Form):
 class DashboardForm(forms.Form):
     """Filters of the dashboards (GET). Invalid values fall back to "all"."""
 
-    kennzahl = forms.ChoiceField(label=gettext_lazy("Kennzahl"), required=False)
-    jahr = forms.TypedChoiceField(label=gettext_lazy("Jahr"), coerce=int, required=False, empty_value=None)
+    kennzahl = forms.ChoiceField(label=gettext_lazy("Kennzahl"), required=False, widget=widgets.Select)
+    jahr = forms.TypedChoiceField(
+        label=gettext_lazy("Jahr"), coerce=int, required=False, empty_value=None, widget=widgets.Select
+    )
     verband = forms.ModelChoiceField(
-        label=gettext_lazy("Spitzenverband"), queryset=WelfareAssociation.objects.all(), required=False
+        label=gettext_lazy("Spitzenverband"),
+        queryset=WelfareAssociation.objects.all(),
+        required=False,
+        widget=widgets.Select,
     )
     bezirk = forms.ModelChoiceField(
-        label=gettext_lazy("Bezirksverband"), queryset=DistrictAssociation.objects.all(), required=False
+        label=gettext_lazy("Bezirksverband"),
+        queryset=DistrictAssociation.objects.all(),
+        required=False,
+        widget=widgets.Select,
     )
-    kommune = forms.ModelChoiceField(label=gettext_lazy("Kommune"), queryset=Municipality.objects.all(), required=False)
+    kommune = forms.ModelChoiceField(
+        label=gettext_lazy("Kommune"), queryset=Municipality.objects.all(), required=False, widget=widgets.Select
+    )
     handlungsfeld = forms.ModelChoiceField(
-        label=gettext_lazy("Handlungsfeld"), queryset=FieldOfAction.objects.all(), required=False
+        label=gettext_lazy("Handlungsfeld"), queryset=FieldOfAction.objects.all(), required=False, widget=widgets.Select
     )
 
     def __init__(

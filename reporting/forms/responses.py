@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, DistrictAssociation, Municipality, WelfareAssociation
+from reporting.forms import widgets
 from reporting.models import (
     Cooperation,
     CooperationFrequency,
@@ -160,15 +161,29 @@ class CooperationForm(forms.ModelForm):
 
 class ReportFilterForm(forms.Form):
     verband = forms.ModelChoiceField(
-        label=_("Spitzenverband"), queryset=WelfareAssociation.objects.all(), required=False, empty_label=_("alle")
+        label=_("Spitzenverband"),
+        queryset=WelfareAssociation.objects.all(),
+        required=False,
+        empty_label=_("alle"),
+        widget=widgets.Select,
     )
     bezirk = forms.ModelChoiceField(
-        label=_("Bezirksverband"), queryset=DistrictAssociation.objects.all(), required=False, empty_label=_("alle")
+        label=_("Bezirksverband"),
+        queryset=DistrictAssociation.objects.all(),
+        required=False,
+        empty_label=_("alle"),
+        widget=widgets.Select,
     )
     kommune = forms.ModelChoiceField(
-        label=_("Kommune"), queryset=Municipality.objects.all(), required=False, empty_label=_("alle")
+        label=_("Kommune"),
+        queryset=Municipality.objects.all(),
+        required=False,
+        empty_label=_("alle"),
+        widget=widgets.Select,
     )
-    vergleich = forms.TypedChoiceField(label=_("Vergleich mit Ausgabe"), required=False, coerce=int, empty_value=None)
+    vergleich = forms.TypedChoiceField(
+        label=_("Vergleich mit Ausgabe"), required=False, coerce=int, empty_value=None, widget=widgets.Select
+    )
 
     def __init__(self, *args, editions, **kwargs):
         super().__init__(*args, **kwargs)
