@@ -25,7 +25,7 @@ def _formatted(value) -> str:
     return text if isinstance(value, SafeData) else escape(text)
 
 
-def _attrs(attrs: dict) -> str:
+def attributes(attrs: dict) -> str:
     """django/forms/widgets/attrs.html: True writes the bare name, False leaves the attribute out."""
     parts = []
     for name, value in attrs.items():
@@ -40,20 +40,20 @@ def _attrs(attrs: dict) -> str:
 def _input(widget: dict) -> str:
     value = "" if widget["value"] is None else f' value="{_formatted(widget["value"])}"'
     kind, name = conditional_escape(widget["type"]), conditional_escape(widget["name"])
-    return f'<input type="{kind}" name="{name}"{value}{_attrs(widget["attrs"])}>'
+    return f'<input type="{kind}" name="{name}"{value}{attributes(widget["attrs"])}>'
 
 
 def _select(widget: dict) -> str:
     """templates/django/forms/widgets/select.html (the project's own, with the options written by a tag)."""
     return (
-        f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>\n'
+        f'<select name="{conditional_escape(widget["name"])}"{attributes(widget["attrs"])}>\n'
         f"{select_options(widget['optgroups'])}\n</select>"
     )
 
 
 def _textarea(widget: dict) -> str:
     value = conditional_escape(widget["value"]) if widget["value"] else ""
-    return f'<textarea name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
+    return f'<textarea name="{conditional_escape(widget["name"])}"{attributes(widget["attrs"])}>\n{value}</textarea>'
 
 
 _INPUTS = ("color", "date", "datetime", "email", "hidden", "input", "number", "password", "search", "tel", "text")

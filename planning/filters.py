@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.selectors import agencies_visible_to
+from core import widgets
 from core.workflow import State
 from planning.models import DOCUMENT_MODELS
 
@@ -14,10 +15,12 @@ OPEN = "offen"  # the inbox default: everything that waits for the coordination 
 
 
 class DocumentFilterForm(forms.Form):
-    agency = forms.ModelChoiceField(label=_("Agentur"), queryset=None, required=False, empty_label=_("alle"))
-    kind = forms.ChoiceField(label=_("Dokumentart"), required=False)
+    agency = forms.ModelChoiceField(
+        label=_("Agentur"), queryset=None, required=False, empty_label=_("alle"), widget=widgets.Select
+    )
+    kind = forms.ChoiceField(label=_("Dokumentart"), required=False, widget=widgets.Select)
     year = forms.IntegerField(label=_("Förderjahr"), required=False, min_value=2000, max_value=2100)
-    state = forms.ChoiceField(label=_("Status"), required=False)
+    state = forms.ChoiceField(label=_("Status"), required=False, widget=widgets.Select)
 
     def __init__(self, *args, user, inbox: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

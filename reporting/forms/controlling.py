@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import DistrictAssociation, FieldOfAction, Municipality, WelfareAssociation
-from reporting.forms import widgets
+from core import widgets
 from reporting.models import ControllingQuestion, ControllingTemplate, KeyFigure, QuestionKind, ValueStatus
 from reporting.services.controlling import AnswerInput, FigureInput
 from reporting.services.controlling_checks import breakdown_error, value_errors

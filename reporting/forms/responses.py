@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, DistrictAssociation, Municipality, WelfareAssociation
-from reporting.forms import widgets
+from core import widgets
 from reporting.models import (
     Cooperation,
     CooperationFrequency,

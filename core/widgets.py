@@ -1,10 +1,10 @@
-"""A select widget written in Python for the reports' filter bars.
+"""A select widget written in Python for the filter bars.
 
-The Wirkungsdialog and the survey report show a bar of four to six selects with about a hundred options on every
-request; rendering each through Django's widget templates (select.html, attrs.html, one renderer call per widget)
-cost more than the rest of their filter forms. `Select` writes the markup those templates write (with core's
-`select_options`): same attributes in the same order, same options, escaped the same way. Grouped choices and
-multiple selects still go through the templates. tests/reporting/test_widgets.py compares both.
+The Wirkungsdialog, the survey report and the document lists show a bar of selects with up to a hundred options on
+every request. The form renderer (core/form_renderer.py) already writes a select's markup in Python, but Django's
+`ChoiceWidget.optgroups` still builds a dict per option first. `Select` writes the options straight from the
+choices: the markup Django's templates write, same attributes in the same order, same options, escaped the same way.
+Grouped choices and multiple selects take Django's way. tests/core/test_widgets.py compares both.
 """
 
 from html import escape
@@ -13,19 +13,7 @@ from django import forms
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-
-def attributes(attrs: dict) -> str:
-    """What templates/django/forms/widgets/attrs.html writes: ` name="value"`, a bare name for True, nothing for
-    False, in the dict's order."""
-    parts = []
-    for name, value in attrs.items():
-        if value is False:
-            continue
-        if value is True:
-            parts.append(f" {conditional_escape(name)}")
-        else:
-            parts.append(f' {conditional_escape(name)}="{conditional_escape(str(value))}"')
-    return "".join(parts)
+from core.form_renderer import attributes
 
 
 def _escaped(text) -> str:

@@ -6,8 +6,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from agencies.models import WelfareAssociation
+from core import widgets
 from core.templatetags.form_widgets import filter_field
-from reporting.forms import widgets
 from tests.factories import WelfareAssociationFactory
 
 
