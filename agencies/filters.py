@@ -8,21 +8,31 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.access import scope_for
 from agencies.models import Agency, DistrictAssociation, FieldOfAction, Municipality, Provider
+from core import widgets
 
 
 class AgencyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Suche"), method="filter_search")
     district = django_filters.ModelChoiceFilter(
+        widget=widgets.Select,
         label=_("Bezirksverband"),
         field_name="provider__district",
         queryset=DistrictAssociation.objects.none(),
     )
-    provider = django_filters.ModelChoiceFilter(label=_("Träger"), queryset=Provider.objects.none())
-    municipality = django_filters.ModelChoiceFilter(label=_("Kommune"), queryset=Municipality.objects.none())
+    provider = django_filters.ModelChoiceFilter(
+        widget=widgets.Select, label=_("Träger"), queryset=Provider.objects.none()
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        widget=widgets.Select, label=_("Kommune"), queryset=Municipality.objects.none()
+    )
     field_of_action = django_filters.ModelChoiceFilter(
-        label=_("Handlungsfeld"), field_name="fields_of_action", queryset=FieldOfAction.objects.all()
+        widget=widgets.Select,
+        label=_("Handlungsfeld"),
+        field_name="fields_of_action",
+        queryset=FieldOfAction.objects.all(),
     )
     active = django_filters.ChoiceFilter(
+        widget=widgets.Select,
         label=_("Status"),
         choices=[("yes", _("aktiv")), ("no", _("geschlossen"))],
         method="filter_active",

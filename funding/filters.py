@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, DistrictAssociation, Provider
+from core import widgets
 from funding.lights import DUE_SOON_DAYS, STATUS_FILTER_CHOICES
 from funding.models import DocumentKind, FundingYear, Obligation, ObligationState
 from funding.selectors import due_soon_q, fulfilled_q, overdue_q
@@ -17,18 +18,33 @@ def funding_years() -> list[int]:
 class ObligationFilter(django_filters.FilterSet):
     """Filters of the deadline list and the coordinator's matrix. Choices offer only what the user may see."""
 
-    year = django_filters.ChoiceFilter(label=_("Förderjahr"), empty_label=_("alle"))
+    year = django_filters.ChoiceFilter(widget=widgets.Select, label=_("Förderjahr"), empty_label=_("alle"))
     kind = django_filters.ChoiceFilter(
-        label=_("Unterlage"), field_name="document_kind", choices=DocumentKind.choices, empty_label=_("alle")
+        widget=widgets.Select,
+        label=_("Unterlage"),
+        field_name="document_kind",
+        choices=DocumentKind.choices,
+        empty_label=_("alle"),
     )
     status = django_filters.ChoiceFilter(
-        label=_("Ampel"), choices=STATUS_FILTER_CHOICES, method="filter_status", empty_label=_("alle")
+        widget=widgets.Select,
+        label=_("Ampel"),
+        choices=STATUS_FILTER_CHOICES,
+        method="filter_status",
+        empty_label=_("alle"),
     )
     district = django_filters.ModelChoiceFilter(
-        label=_("Bezirksverband"), queryset=DistrictAssociation.objects.none(), empty_label=_("alle")
+        widget=widgets.Select,
+        label=_("Bezirksverband"),
+        queryset=DistrictAssociation.objects.none(),
+        empty_label=_("alle"),
     )
     provider = django_filters.ModelChoiceFilter(
-        label=_("Träger"), field_name="agency__provider", queryset=Provider.objects.none(), empty_label=_("alle")
+        widget=widgets.Select,
+        label=_("Träger"),
+        field_name="agency__provider",
+        queryset=Provider.objects.none(),
+        empty_label=_("alle"),
     )
     q = django_filters.CharFilter(label=_("Agentur"), method="filter_search")
 
