@@ -7,7 +7,9 @@ from django.utils import formats
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from agencies.models import ChangeKind, StaffChangeDecision
 from core.numbers import grouped, separators
+from core.workflow import State
 
 register = template.Library()
 
@@ -40,6 +42,14 @@ def _text(value) -> str:
     return escape(str(value))  # what Django's escape does, without its check for lazy strings
 
 
+def _label(choices, value) -> str:
+    """What get_FOO_display() gives, escaped, without translating every choice of the field on each call."""
+    try:
+        return _text(choices(value).label)
+    except ValueError:
+        return _text(value)
+
+
 @register.simple_tag
 def change_badges(change, today) -> SafeString:
     """The badges of a staff change: state, approval or notice, the authority's decision, in effect, overdue.
@@ -47,13 +57,13 @@ def change_badges(change, today) -> SafeString:
     Written in Python because the short lists of three dashboards and the district's staff page show ten changes
     each (an include per change cost about 0.2 ms); `tests/agencies/test_staff_change_tags.py` compares it with the
     markup of the former template."""
-    badges = [f'<span class="badge {change.state_badge_class}">{_text(change.get_state_display())}</span>']
+    badges = [f'<span class="badge {change.state_badge_class}">{_label(State, change.state)}</span>']
     duty = gettext("zustimmungspflichtig") if change.requires_approval else gettext("anzeigepflichtig")
     badges.append(f'<span class="badge text-bg-light border">{_text(duty)}</span>')
     decision = change.decision_or_none
     if decision:
         css = "text-bg-success" if decision.is_approved else "text-bg-danger"
-        badges.append(f'<span class="badge {css}">{_text(decision.get_outcome_display())}</span>')
+        badges.append(f'<span class="badge {css}">{_label(StaffChangeDecision.Outcome, decision.outcome)}</span>')
     if change.applied_at:
         badges.append(f'<span class="badge text-bg-info">{_text(gettext("wirksam"))}</span>')
     if change.is_overdue(today):
@@ -68,7 +78,7 @@ def change_item(change, today) -> SafeString:
     Needs the change's agency, staff member or site (for `subject`) and decision loaded."""
     effective_on = formats.date_format(change.effective_on, "SHORT_DATE_FORMAT")
     return mark_safe(  # every text escaped
-        f'<li class="list-group-item"><a href="{_text(change.get_absolute_url())}">{_text(change.get_kind_display())}'
+        f'<li class="list-group-item"><a href="{_text(change.get_absolute_url())}">{_label(ChangeKind, change.kind)}'
         f"</a> · {_text(change.agency.name)} · {_text(change.subject())}<br>\n"
         f'<span class="small">{_text(change.effective_label)} {effective_on}</span> {change_badges(change, today)}</li>'
     )
