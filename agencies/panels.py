@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from agencies.access import scope_for
@@ -17,12 +17,14 @@ def my_agencies_panel(request) -> Panel | None:
     if not (scope.agency_ids or scope.provider_ids):
         return None
     day = timezone.localdate()
-    agencies = (
+    agencies = list(
         with_figures(
-            Agency.objects.filter(pk__in=scope.agency_ids) | Agency.objects.filter(provider_id__in=scope.provider_ids),
+            Agency.objects.filter(Q(pk__in=scope.agency_ids) | Q(provider_id__in=scope.provider_ids)),
             day,
+            funded=False,
         )
-        # the table shows name, municipality, provider and fields of action: no district, no other columns
+        # the table shows name, municipality, provider, fields of action, staffed fte and heads: no district, no
+        # funded fte, no other columns
         .select_related("provider", "municipality")
         .only("name", "provider__name", "municipality__name", "primary_field_id")
         .prefetch_related(

@@ -29,8 +29,9 @@ def active_assignments(day: date) -> QuerySet[Assignment]:
     )
 
 
-def with_figures(queryset: QuerySet[Agency], day: date) -> QuerySet[Agency]:
-    """Annotates funded_fte (positions), staffed_fte (assignments) and head_count for `day`.
+def with_figures(queryset: QuerySet[Agency], day: date, *, funded: bool = True) -> QuerySet[Agency]:
+    """Annotates funded_fte (positions), staffed_fte (assignments) and head_count for `day`; `funded=False` leaves
+    out funded_fte (one subquery less to build, compile and run) for lists that do not show it.
 
     Subqueries, not joins: joining positions and assignments at once would multiply rows and sums.
     """
@@ -41,7 +42,7 @@ def with_figures(queryset: QuerySet[Agency], day: date) -> QuerySet[Agency]:
         .values("position__agency")
         .annotate(total=Sum("fte"), heads=Count("staff_member", distinct=True))
     )
-    funded = (
+    positions = (
         Position.objects.active_on(day)
         .filter(agency=OuterRef("pk"))
         .order_by()
@@ -49,8 +50,11 @@ def with_figures(queryset: QuerySet[Agency], day: date) -> QuerySet[Agency]:
         .annotate(total=Sum("fte"))
     )
     decimal = DecimalField(max_digits=8, decimal_places=2)
+    if funded:
+        queryset = queryset.annotate(
+            funded_fte=Coalesce(Subquery(positions.values("total"), output_field=decimal), ZERO_FTE)
+        )
     return queryset.annotate(
-        funded_fte=Coalesce(Subquery(funded.values("total"), output_field=decimal), ZERO_FTE),
         staffed_fte=Coalesce(Subquery(staffed.values("total"), output_field=decimal), ZERO_FTE),
         head_count=Coalesce(Subquery(staffed.values("heads"), output_field=IntegerField()), Value(0)),
     )
