@@ -32,7 +32,8 @@ def my_agencies_panel(request) -> Panel | None:
         )
         .order_by("name")[:50]
     )
-    providers = Provider.objects.filter(pk__in=scope.provider_ids).order_by("name")
+    # a specialist has no provider: no queryset to build and compile only to find out it is empty
+    providers = list(Provider.objects.filter(pk__in=scope.provider_ids).order_by("name")) if scope.provider_ids else []
     return Panel(
         "agencies/panels/my_agencies.html",
         {"agencies": agencies, "providers": providers, "day": day},
