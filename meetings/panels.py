@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.panels import Panel
 from meetings.models import AnnualPlan, Meeting, Protocol
-from meetings.rules import may_create_groups, member_group_ids
+from meetings.rules import may_create_groups, member_group_ids, member_ids
 from meetings.selectors import (
     groups_managed_by,
     open_action_items_for,
@@ -33,7 +33,7 @@ def my_meetings_panel(request) -> Panel | None:
         .only("date", "start_time", "title", "group__name")[:5]
     )
     action_items = list(
-        open_action_items_for(user).only(
+        open_action_items_for(user, responsible_ids=member_ids(user)).only(
             "description", "due_date", "done_at", "agenda_item__meeting__date", "agenda_item__meeting__group__name"
         )[:10]
     )

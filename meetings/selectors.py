@@ -1,5 +1,6 @@
 """Read queries of the meetings app. Every list and detail view starts from one of these querysets."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
@@ -124,13 +125,15 @@ def search_protocols(user, query: str) -> QuerySet[Protocol]:
     return protocols.order_by("-meeting__date")
 
 
-def open_action_items_for(user) -> QuerySet[ActionItem]:
-    """The open action items the user is responsible for (in any group they still belong to)."""
+def open_action_items_for(user, *, responsible_ids: Iterable[int] | None = None) -> QuerySet[ActionItem]:
+    """The open action items the user is responsible for (in any group they still belong to). `responsible_ids`, the
+    user's member rows (`member_ids`) where the caller has them loaded anyway, spares the join with the members."""
     if not user.is_authenticated:
         return ActionItem.objects.none()
+    responsible = Q(responsible__user=user) if responsible_ids is None else Q(responsible_id__in=responsible_ids)
     return (
         ActionItem.objects.filter(
-            responsible__user=user,
+            responsible,
             done_at__isnull=True,
             agenda_item__meeting__protocol__status=Protocol.Status.PUBLISHED,
         )
