@@ -68,6 +68,11 @@ def test_with_figures_annotates_each_agency_without_multiplying_sums():
     assert annotated.staffed_fte == Decimal("1.25")
     assert annotated.head_count == 2
 
+    staffed_only = with_figures(Agency.objects.filter(pk=agency.pk), date(2025, 1, 1), funded=False).get()
+
+    assert not hasattr(staffed_only, "funded_fte")
+    assert (staffed_only.staffed_fte, staffed_only.head_count) == (Decimal("1.25"), 2)
+
 
 def test_figures_by_provider_groups_totals(world):
     grouped = figures_by("provider", day=date(2025, 1, 1))
