@@ -29,9 +29,8 @@ def active_assignments(day: date) -> QuerySet[Assignment]:
     )
 
 
-def with_figures(queryset: QuerySet[Agency], day: date, *, funded: bool = True) -> QuerySet[Agency]:
-    """Annotates funded_fte (positions), staffed_fte (assignments) and head_count for `day`; `funded=False` leaves
-    out funded_fte (one subquery less to build, compile and run) for lists that do not show it.
+def with_figures(queryset: QuerySet[Agency], day: date) -> QuerySet[Agency]:
+    """Annotates funded_fte (positions), staffed_fte (assignments) and head_count for `day`.
 
     Subqueries, not joins: joining positions and assignments at once would multiply rows and sums.
     """
@@ -42,7 +41,7 @@ def with_figures(queryset: QuerySet[Agency], day: date, *, funded: bool = True) 
         .values("position__agency")
         .annotate(total=Sum("fte"), heads=Count("staff_member", distinct=True))
     )
-    positions = (
+    funded = (
         Position.objects.active_on(day)
         .filter(agency=OuterRef("pk"))
         .order_by()
@@ -50,11 +49,8 @@ def with_figures(queryset: QuerySet[Agency], day: date, *, funded: bool = True) 
         .annotate(total=Sum("fte"))
     )
     decimal = DecimalField(max_digits=8, decimal_places=2)
-    if funded:
-        queryset = queryset.annotate(
-            funded_fte=Coalesce(Subquery(positions.values("total"), output_field=decimal), ZERO_FTE)
-        )
     return queryset.annotate(
+        funded_fte=Coalesce(Subquery(funded.values("total"), output_field=decimal), ZERO_FTE),
         staffed_fte=Coalesce(Subquery(staffed.values("total"), output_field=decimal), ZERO_FTE),
         head_count=Coalesce(Subquery(staffed.values("heads"), output_field=IntegerField()), Value(0)),
     )
@@ -99,6 +95,19 @@ def figures_of(agency: Agency, day: date) -> Figures:
     return Figures(
         agencies=1, funded_fte=agency.funded_fte, staffed_fte=agency.staffed_fte, head_count=agency.head_count
     )
+
+
+def staffed_by_agency(agency_ids: list[int], *, day: date) -> dict[int, tuple[Decimal, int]]:
+    """Staffed fte and head count per agency on `day`, as `with_figures` annotates them, in one grouped query: for
+    lists of agencies already loaded, where the two correlated subqueries would each be built and compiled."""
+    rows = (
+        active_assignments(day)
+        .filter(position__agency_id__in=agency_ids)
+        .order_by()
+        .values_list("position__agency_id")
+        .annotate(total=Sum("fte"), heads=Count("staff_member", distinct=True))
+    )
+    return {agency_id: (total, heads) for agency_id, total, heads in rows}
 
 
 def heads_by(group_field: str, *, day: date, agencies: QuerySet[Agency]) -> dict[int, int]:
