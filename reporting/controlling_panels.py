@@ -4,16 +4,17 @@ from agencies.access import scope_for
 from core.panels import Panel
 from core.workflow import State
 from reporting.controlling_selectors import reports_visible_to
+from reporting.models import ControllingReport
 
 
 def controlling_panel(request) -> Panel | None:
     scope = scope_for(request.user)
-    reports = reports_visible_to(request.user)
     if scope.agency_ids:
-        rows = reports.filter(agency_id__in=scope.agency_ids, state__in=[State.DRAFT, State.RETURNED])
+        # one's own agencies' reports are always visible (`reports_visible_to`): its filter would only repeat this one
+        rows = ControllingReport.objects.filter(agency_id__in=scope.agency_ids, state__in=[State.DRAFT, State.RETURNED])
         title = "agency"
     elif scope.district_ids:
-        rows = reports.filter(
+        rows = reports_visible_to(request.user).filter(
             agency__provider__district_id__in=scope.district_ids, state__in=[State.SUBMITTED, State.APPROVED]
         )
         title = "district"

@@ -1,5 +1,7 @@
 from django import template
-from django.utils.html import escape
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -78,7 +80,6 @@ def document_row(row: dict, can_bulk: bool) -> str:
     markup the template wrote. Every value is escaped."""
     from html import escape  # what Django's escape does, without its check for lazy strings (about 16 per row)
 
-    from django.urls import reverse
     from django.utils import formats, timezone
 
     kind, pk, kind_label, agency = row["kind"], row["pk"], row["kind_label"], row["agency__name"]
@@ -107,3 +108,24 @@ def document_row(row: dict, can_bulk: bool) -> str:
         f"<td>{submitted}</td>",
     ]
     return mark_safe("\n    <tr>\n      " + "\n      ".join(cells) + "\n    </tr>")  # values escaped above
+
+
+@register.simple_tag
+def my_document_row(row: dict) -> str:
+    """One row of the specialist's documents panel (a `document_rows` row with its next action). Written here rather
+    than as template markup, which cost about 100 µs a row in url, translate and tag calls; the output is the same,
+    byte for byte (a test compares it with the markup it replaces)."""
+    version = ""
+    if row["version_no"] > 1:
+        version = format_html(" ({}. {})", localize(row["version_no"]), gettext("Fassung"))
+    return format_html(
+        '<tr><td><a href="{}">{}</a>{}<br><span class="small text-body-secondary">{}</span></td>\n'
+        '        <td>{}</td><td>{}</td><td class="small">{}</td></tr>',
+        reverse("planning:detail", args=[row["kind"], row["pk"]]),
+        row["kind_label"],
+        version,
+        row["agency__name"],
+        localize(row["year"]),
+        state_label(row["state"]),
+        row["next_action"],
+    )

@@ -4,7 +4,15 @@ from decimal import Decimal
 import pytest
 
 from agencies.models import Agency, Position
-from agencies.selectors import Figures, active_assignments, figures_by, figures_for, staffing_of, with_figures
+from agencies.selectors import (
+    Figures,
+    active_assignments,
+    figures_by,
+    figures_for,
+    staffed_by_agency,
+    staffing_of,
+    with_figures,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +75,19 @@ def test_with_figures_annotates_each_agency_without_multiplying_sums():
     assert annotated.funded_fte == Decimal("1.25")
     assert annotated.staffed_fte == Decimal("1.25")
     assert annotated.head_count == 2
+
+
+def test_staffed_by_agency_gives_what_with_figures_annotates():
+    staffed, unstaffed = factories.AgencyFactory(), factories.AgencyFactory()
+    factories.staff_agency(staffed, "1.00")
+    factories.staff_agency(staffed, "0.25")
+    day = date(2025, 1, 1)
+
+    figures = staffed_by_agency([staffed.pk, unstaffed.pk], day=day)
+
+    annotated = with_figures(Agency.objects.filter(pk=staffed.pk), day).get()
+    assert figures == {staffed.pk: (annotated.staffed_fte, annotated.head_count)}
+    assert figures[staffed.pk] == (Decimal("1.25"), 2)
 
 
 def test_figures_by_provider_groups_totals(world):
