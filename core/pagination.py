@@ -6,8 +6,8 @@ UNION over three tables that is most of what a list page costs. `page_of` reads 
 statement (`COUNT(*) OVER ()`, a window over all rows that the database computes before LIMIT) and hands both to an
 ordinary Paginator, so templates see the usual `Page`.
 
-Only a page past the end (an old link, a list that shrank) and a page number below 1 take Django's own way; they
-get what `Paginator.get_page` gives: the last page.
+A page past the end (an old link, a list that shrank) and a page number below 1 take Django's own way and get what
+`Paginator.get_page` gives: the last page. So do lists the window cannot count (see `page_of`).
 """
 
 import re
@@ -38,7 +38,7 @@ class _CountedRows(Sequence):
         return self.source[index]  # not asked for by Paginator; kept correct all the same
 
 
-def _page_number(number) -> int | None:
+def _page_number(number) -> int:
     try:
         return int(number) if number is not None else 1
     except (TypeError, ValueError):
