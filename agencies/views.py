@@ -11,7 +11,6 @@ from agencies.models import (
     Agency,
     DistrictAssociation,
     FieldOfAction,
-    Provider,
     Site,
     WelfareAssociation,
 )
@@ -116,19 +115,19 @@ def district_overview(request, pk: int):
     day = _as_of(request)
     in_district = Agency.objects.filter(provider__district=district).active_on(day)
     agencies = list(
-        with_figures(in_district.select_related("municipality", "primary_field"), day).order_by(
-            "provider__name", "name"
+        with_figures(in_district.select_related("provider", "municipality", "primary_field"), day).order_by(
+            "provider__name", "provider_id", "name"
         )
     )
-    providers = {p.pk: p for p in Provider.objects.filter(district=district)}
-    heads_per_provider = heads_by("provider", day=day, agencies=in_district)
+    # A provider is shown with its agencies, so the agencies' join gives the providers (in their order).
+    providers = {agency.provider_id: agency.provider for agency in agencies}
+    heads = heads_by(("provider", "provider__district"), day=day, agencies=in_district)
     groups = []
-    for provider_id, provider in sorted(providers.items(), key=lambda item: item[1].name):
+    for provider_id, provider in providers.items():
         members = [a for a in agencies if a.provider_id == provider_id]
-        if members:
-            totals = totals_of(members, head_count=heads_per_provider.get(provider_id, 0))
-            groups.append({"provider": provider, "agencies": members, "totals": totals})
-    district_heads = heads_by("provider__district", day=day, agencies=in_district).get(district.pk, 0)
+        totals = totals_of(members, head_count=heads["provider"].get(provider_id, 0))
+        groups.append({"provider": provider, "agencies": members, "totals": totals})
+    district_heads = heads["provider__district"].get(district.pk, 0)
     return render(
         request,
         "agencies/district_overview.html",

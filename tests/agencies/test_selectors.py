@@ -9,6 +9,7 @@ from agencies.selectors import (
     active_assignments,
     figures_by,
     figures_for,
+    heads_by,
     staffed_by_agency,
     staffing_of,
     with_figures,
@@ -127,3 +128,17 @@ def figures_of_loaded(agency, day):
     if not agency.is_active_on(day):
         return Figures(agencies=0, funded_fte=Decimal("0"), staffed_fte=Decimal("0"), head_count=0)
     return Figures(1, agency.funded_fte, agency.staffed_fte, agency.head_count)
+
+
+def test_heads_by_counts_a_person_once_per_group_for_every_grouping(world):
+    day = date(2025, 1, 1)
+    person = world.agency.positions.first().assignments.first().staff_member
+    factories.AssignmentFactory(
+        position=factories.PositionFactory(agency=world.sibling_agency, fte=Decimal("0.25")), staff_member=person
+    )
+
+    heads = heads_by(("provider", "provider__district"), day=day, agencies=Agency.objects.all())
+
+    assert heads["provider"][world.provider.pk] == 3  # two in the agency, one in its sibling, the person once
+    assert heads["provider__district"][world.district.pk] == 3
+    assert heads["provider__district"][world.other_district.pk] == 1
