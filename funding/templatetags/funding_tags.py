@@ -7,6 +7,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from core.html import choice_label
 from funding.lights import Light
 from funding.models import DocumentKind, Obligation, ObligationState
 
@@ -76,17 +77,12 @@ def deadline_item(obligation: Obligation, show_agency: bool) -> str:
         '<span class="small d-block text-end">{}</span></span>\n'
         "      </li>",
         obligation.get_absolute_url(),
-        _label(DocumentKind, obligation.document_kind),
+        choice_label(DocumentKind, obligation.document_kind),
         f"{obligation.year:d}",  # as |stringformat:"d"
         agency,
         gettext("Frist Bezirksverband"),
         date_format(obligation.district_due, "SHORT_DATE_FORMAT"),
         left,
         light_badge(obligation.light),
-        _label(ObligationState, obligation.state),
+        choice_label(ObligationState, obligation.state),
     )
-
-
-def _label(choices, value) -> str:
-    """What get_FOO_display gives: the choice's label, or the value itself if it is none of the choices."""
-    return dict(choices.choices).get(value, value)

@@ -46,13 +46,14 @@ def agencies():
     return [tricky, plain]
 
 
+def _loaded(agencies, *related):
+    """The agencies as a page loads them: with their figures of today and the relations it shows."""
+    queryset = Agency.objects.filter(pk__in=[agency.pk for agency in agencies]).select_related(*related)
+    return with_figures(queryset, timezone.localdate()).order_by("pk")
+
+
 def test_agency_row_writes_what_the_template_wrote(agencies):
-    rows = with_figures(
-        Agency.objects.filter(pk__in=[agency.pk for agency in agencies]).select_related(
-            "provider__district", "municipality"
-        ),
-        timezone.localdate(),
-    ).order_by("pk")
+    rows = _loaded(agencies, "provider__district", "municipality")
     template = engines["django"].from_string(TEMPLATE_ROW)
     for agency in rows:
         assert _normalised(agency_row(agency)) == _normalised(template.render({"agency": agency}))
@@ -71,12 +72,7 @@ DISTRICT_TEMPLATE_ROW = """{% load agenturnetz %}<tr><th scope="row" class="fw-n
 
 
 def test_district_agency_row_writes_what_the_template_wrote(agencies):
-    rows = with_figures(
-        Agency.objects.filter(pk__in=[agency.pk for agency in agencies]).select_related(
-            "municipality", "primary_field"
-        ),
-        timezone.localdate(),
-    ).order_by("pk")
+    rows = _loaded(agencies, "municipality", "primary_field")
     template = engines["django"].from_string(DISTRICT_TEMPLATE_ROW)
     for agency in rows:
         assert district_agency_row(agency) == template.render({"agency": agency})
