@@ -45,15 +45,8 @@ class AgencyFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        visible = Agency.objects.filter(scope_for(user).agency_q())
-        # Offer only choices the user can see, so the filter itself reveals nothing. The querysets validate a
-        # submitted choice; the options are read in one query over the visible agencies instead of one per list.
-        self.filters["district"].queryset = DistrictAssociation.objects.filter(
-            pk__in=visible.values("provider__district_id")
-        )
-        self.filters["provider"].queryset = Provider.objects.filter(pk__in=visible.values("provider_id"))
-        self.filters["municipality"].queryset = Municipality.objects.filter(pk__in=visible.values("municipality_id"))
-        self._visible = visible
+        # Offer only choices the user can see, so the filter itself reveals nothing (see `form`).
+        self._visible = Agency.objects.filter(scope_for(user).agency_q())
         self.filters["q"].field.widget = forms.TextInput(attrs={"type": "search"})
 
     @property
@@ -61,8 +54,16 @@ class AgencyFilter(django_filters.FilterSet):
         if not hasattr(self, "_form"):
             form = super().form
             districts, providers, municipalities = choices_of_visible(self._visible)
-            for name, choices in (("district", districts), ("provider", providers), ("municipality", municipalities)):
+            for name, model, choices in (
+                ("district", DistrictAssociation, districts),
+                ("provider", Provider, providers),
+                ("municipality", Municipality, municipalities),
+            ):
                 field = form.fields[name]
+                if self.is_bound:
+                    # A submitted choice must be one of the options read above; an unbound filter validates nothing,
+                    # so it does not build these querysets.
+                    field.queryset = model.objects.filter(pk__in=[pk for pk, _label in choices])
                 # Django's own setter: a ModelChoiceField then offers these instead of iterating its queryset
                 # (django-filter's setter would wrap them in a model iterator again).
                 forms.ChoiceField.choices.fset(field, [("", field.empty_label), *choices])

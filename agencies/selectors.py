@@ -68,6 +68,20 @@ def with_figures(queryset: QuerySet[Agency], day: date) -> QuerySet[Agency]:
     )
 
 
+def fields_of_action_by_agency(agency_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """Per agency its fields of action as (pk, short name) in the catalogue's order. Plain rows from one query: for a
+    page of agencies about half what a prefetch of FieldOfAction instances costs."""
+    rows = (
+        Agency.fields_of_action.through.objects.filter(agency_id__in=agency_ids)
+        .order_by("fieldofaction__position", "fieldofaction__name")
+        .values_list("agency_id", "fieldofaction_id", "fieldofaction__short_name")
+    )
+    fields: dict[int, list[tuple[int, str]]] = {}
+    for agency_id, field_id, short_name in rows:
+        fields.setdefault(agency_id, []).append((field_id, short_name))
+    return fields
+
+
 @dataclass(frozen=True)
 class Figures:
     agencies: int

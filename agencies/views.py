@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -10,12 +9,12 @@ from agencies.filters import AgencyFilter
 from agencies.models import (
     Agency,
     DistrictAssociation,
-    FieldOfAction,
     Site,
     WelfareAssociation,
 )
 from agencies.selectors import (
     agencies_visible_to,
+    fields_of_action_by_agency,
     figures_by,
     figures_for,
     heads_by,
@@ -57,9 +56,6 @@ def agency_list(request):
         .select_related(None)
         .select_related("provider__district", "municipality")
         .only(*LIST_COLUMNS)
-        .prefetch_related(
-            Prefetch("fields_of_action", queryset=FieldOfAction.objects.only("short_name").order_by("position"))
-        )
     )
     agency_filter = AgencyFilter(request.GET or None, queryset=base, user=request.user)
     queryset = agency_filter.qs.order_by("name", "pk")
@@ -69,7 +65,13 @@ def agency_list(request):
     return render(
         request,
         "agencies/agency_list.html",
-        {"filter": agency_filter, "page": page, "day": day, "querystring": query.urlencode()},
+        {
+            "filter": agency_filter,
+            "page": page,
+            "fields_of_action": fields_of_action_by_agency([agency.pk for agency in page]),
+            "day": day,
+            "querystring": query.urlencode(),
+        },
     )
 
 

@@ -17,17 +17,15 @@ register = template.Library()
 
 
 @register.simple_tag
-def agency_row(agency) -> SafeString:
-    """The agency annotated by `selectors.with_figures`, with provider, district, municipality and its fields of
-    action (`short_name`) loaded."""
+def agency_row(agency, fields_of_action: dict[int, list[tuple[int, str]]]) -> SafeString:
+    """The agency annotated by `selectors.with_figures`, with provider, district and municipality loaded; its fields
+    of action are looked up in `fields_of_action` (`selectors.fields_of_action_by_agency`)."""
     municipality = text(agency.municipality.name)
     closed = f' <span class="badge text-bg-secondary">{text(gettext("geschlossen"))}</span>' if agency.closed_on else ""
     focus = text(gettext("Schwerpunkt"))
     fields = ", ".join(
-        f'<strong title="{focus}">{text(field.short_name)}</strong>'
-        if field.pk == agency.primary_field_id
-        else text(field.short_name)
-        for field in agency.fields_of_action.all()
+        f'<strong title="{focus}">{text(short_name)}</strong>' if pk == agency.primary_field_id else text(short_name)
+        for pk, short_name in fields_of_action.get(agency.pk, ())
     )
     provider = agency.provider
     return mark_safe(  # every value is escaped above or below

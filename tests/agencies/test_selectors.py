@@ -7,6 +7,7 @@ from agencies.models import Agency, Position
 from agencies.selectors import (
     Figures,
     active_assignments,
+    fields_of_action_by_agency,
     figures_by,
     figures_for,
     heads_by,
@@ -142,3 +143,16 @@ def test_heads_by_counts_a_person_once_per_group_for_every_grouping(world):
     assert heads["provider"][world.provider.pk] == 3  # two in the agency, one in its sibling, the person once
     assert heads["provider__district"][world.district.pk] == 3
     assert heads["provider__district"][world.other_district.pk] == 1
+
+
+def test_fields_of_action_by_agency_lists_each_agencys_fields_in_catalogue_order():
+    first = factories.field_of_action("interkulturelle-oeffnung")
+    second = factories.field_of_action("antidiskriminierungsarbeit")
+    ordered = sorted([first, second], key=lambda field: (field.position, field.name))
+    agency = factories.AgencyFactory(fields_of_action=[second, first])
+    without = factories.AgencyFactory()
+    without.fields_of_action.clear()
+
+    fields = fields_of_action_by_agency([agency.pk, without.pk])
+
+    assert fields == {agency.pk: [(field.pk, field.short_name) for field in ordered]}

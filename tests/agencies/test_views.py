@@ -52,8 +52,8 @@ def test_agency_list_filters_by_field_of_action(client, coordinator, world):
 def test_agency_list_filter_offers_no_foreign_district(client, coordinator, world):
     client.force_login(coordinator)
     response = client.get(reverse("agencies:list"))
-    choices = list(response.context["filter"].form.fields["district"].queryset)
-    assert choices == [world.district]
+    offered = [value for value, _label in response.context["filter"].form.fields["district"].choices if value]
+    assert offered == [world.district.pk]
 
 
 def test_agency_list_filter_options_are_the_visible_places_in_german_order(client, coordinator, world):
@@ -78,7 +78,16 @@ def test_foreign_district_filter_value_is_rejected_not_leaked(client, coordinato
     client.force_login(coordinator)
     response = client.get(reverse("agencies:list"), {"district": world.other_district.pk})
     assert response.status_code == 200
+    assert "district" in response.context["filter"].form.errors
     assert "Caritas Hochfeld" not in response.content.decode()
+
+
+def test_own_district_filter_value_is_accepted(client, coordinator, world):
+    client.force_login(coordinator)
+    response = client.get(reverse("agencies:list"), {"district": world.district.pk})
+    assert response.context["filter"].form.errors == {}
+    shown = {agency.pk for agency in response.context["page"]}
+    assert world.agency.pk in shown and world.other_agency.pk not in shown
 
 
 def test_agency_list_is_paginated(client, coordinator, world):
