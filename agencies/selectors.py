@@ -5,7 +5,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import (
-    CharField,
     Count,
     DecimalField,
     Exists,
@@ -53,6 +52,15 @@ def with_figures(queryset: QuerySet[Agency], day: date) -> QuerySet[Agency]:
         .values("position__agency")
         .annotate(total=Sum("fte"), heads=Count("staff_member", distinct=True))
     )
+    decimal = DecimalField(max_digits=8, decimal_places=2)
+    return with_funded_fte(queryset, day).annotate(
+        staffed_fte=Coalesce(Subquery(staffed.values("total"), output_field=decimal), ZERO_FTE),
+        head_count=Coalesce(Subquery(staffed.values("heads"), output_field=IntegerField()), Value(0)),
+    )
+
+
+def with_funded_fte(queryset: QuerySet[Agency], day: date) -> QuerySet[Agency]:
+    """Annotates funded_fte: the fte of the agency's positions running on `day`."""
     funded = (
         Position.objects.active_on(day)
         .filter(agency=OuterRef("pk"))
@@ -61,11 +69,7 @@ def with_figures(queryset: QuerySet[Agency], day: date) -> QuerySet[Agency]:
         .annotate(total=Sum("fte"))
     )
     decimal = DecimalField(max_digits=8, decimal_places=2)
-    return queryset.annotate(
-        funded_fte=Coalesce(Subquery(funded.values("total"), output_field=decimal), ZERO_FTE),
-        staffed_fte=Coalesce(Subquery(staffed.values("total"), output_field=decimal), ZERO_FTE),
-        head_count=Coalesce(Subquery(staffed.values("heads"), output_field=IntegerField()), Value(0)),
-    )
+    return queryset.annotate(funded_fte=Coalesce(Subquery(funded.values("total"), output_field=decimal), ZERO_FTE))
 
 
 def fields_of_action_by_agency(agency_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
@@ -158,26 +162,47 @@ def staffed_by_agency(agency_ids: list[int], *, day: date) -> dict[int, tuple[De
     return {agency_id: (total, heads) for agency_id, total, heads in rows}
 
 
-def heads_by(group_fields: tuple[str, ...], *, day: date, agencies: QuerySet[Agency]) -> dict[str, dict[int, int]]:
-    """Staff members per group on `day`, for each of `group_fields` (e.g. "provider", "provider__district"): each
-    person counted once per group. One statement for all fields (a UNION ALL of one grouped query per field)."""
-    parts = [
+@dataclass(frozen=True)
+class GroupStaffing:
+    agencies: list[Agency]  # with funded_fte, staffed_fte and head_count, as `with_figures` annotates them
+    heads_by_provider: dict[int, int]  # each person counted once per provider
+    head_count: int  # each person counted once in all of the agencies
+
+
+def staffing_in(agencies: QuerySet[Agency], *, day: date) -> GroupStaffing:
+    """`agencies` (in their order) with their figures on `day`, and the staff members per provider and in all, each
+    person counted once per group (a person may work in two agencies of one provider).
+
+    Two queries: the agencies with their funded fte, and the (agency, person, fte) rows of the assignments on `day`,
+    from which staffed fte and heads are counted – instead of compiling two correlated subqueries per agency and a
+    grouped query per level. The rows are as many as the people working in the agencies the caller lists."""
+    loaded = list(with_funded_fte(agencies, day))
+    rows = (
         active_assignments(day)
         .filter(position__agency__in=agencies)
         .order_by()
-        .values_list(Value(field, output_field=CharField()), f"position__agency__{field}")
-        .annotate(heads=Count("staff_member", distinct=True))
-        for field in group_fields
-    ]
-    heads: dict[str, dict[int, int]] = {field: {} for field in group_fields}
-    for field, key, count in parts[0].union(*parts[1:], all=True):
-        heads[field][key] = count
-    return heads
+        .values_list("position__agency_id", "staff_member_id", "fte")
+    )
+    fte: dict[int, Decimal] = {}
+    people: dict[int, set[int]] = {}
+    for agency_id, staff_member_id, share in rows:
+        fte[agency_id] = fte.get(agency_id, ZERO_FTE.value) + share
+        people.setdefault(agency_id, set()).add(staff_member_id)
+    by_provider: dict[int, set[int]] = {}
+    for agency in loaded:
+        agency.staffed_fte = fte.get(agency.pk, ZERO_FTE.value)
+        agency.head_count = len(people.get(agency.pk, ()))
+        by_provider.setdefault(agency.provider_id, set()).update(people.get(agency.pk, ()))
+    return GroupStaffing(
+        agencies=loaded,
+        heads_by_provider={provider_id: len(heads) for provider_id, heads in by_provider.items()},
+        head_count=len(set().union(*people.values())),
+    )
 
 
 def totals_of(agencies: list[Agency], *, head_count: int) -> Figures:
     """Totals of agencies loaded through `with_figures` on one day: counts and fte add up; heads are passed in,
-    counted once each (`heads_by`), because a person may work in two of the agencies."""
+    counted once each (`staffing_in`), because a person may work in two of the agencies."""
     return Figures(
         agencies=len(agencies),
         funded_fte=sum((agency.funded_fte for agency in agencies), Decimal("0")),

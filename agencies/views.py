@@ -17,8 +17,8 @@ from agencies.selectors import (
     fields_of_action_by_agency,
     figures_by,
     figures_for,
-    heads_by,
     partners_of,
+    staffing_in,
     staffing_of,
     totals_of,
     with_figures,
@@ -116,20 +116,21 @@ def district_overview(request, pk: int):
         raise Http404
     day = _as_of(request)
     in_district = Agency.objects.filter(provider__district=district).active_on(day)
-    agencies = list(
-        with_figures(in_district.select_related("provider", "municipality", "primary_field"), day).order_by(
+    staffing = staffing_in(
+        in_district.select_related("provider", "municipality", "primary_field").order_by(
             "provider__name", "provider_id", "name"
-        )
+        ),
+        day=day,
     )
+    agencies = staffing.agencies
     # A provider is shown with its agencies, so the agencies' join gives the providers (in their order).
     providers = {agency.provider_id: agency.provider for agency in agencies}
-    heads = heads_by(("provider", "provider__district"), day=day, agencies=in_district)
     groups = []
     for provider_id, provider in providers.items():
         members = [a for a in agencies if a.provider_id == provider_id]
-        totals = totals_of(members, head_count=heads["provider"].get(provider_id, 0))
+        totals = totals_of(members, head_count=staffing.heads_by_provider.get(provider_id, 0))
         groups.append({"provider": provider, "agencies": members, "totals": totals})
-    district_heads = heads["provider__district"].get(district.pk, 0)
+    district_heads = staffing.head_count
     return render(
         request,
         "agencies/district_overview.html",

@@ -10,8 +10,8 @@ from agencies.selectors import (
     fields_of_action_by_agency,
     figures_by,
     figures_for,
-    heads_by,
     staffed_by_agency,
+    staffing_in,
     staffing_of,
     with_figures,
 )
@@ -131,18 +131,29 @@ def figures_of_loaded(agency, day):
     return Figures(1, agency.funded_fte, agency.staffed_fte, agency.head_count)
 
 
-def test_heads_by_counts_a_person_once_per_group_for_every_grouping(world):
+def test_staffing_in_counts_a_person_once_per_provider_and_once_in_all(world):
     day = date(2025, 1, 1)
     person = world.agency.positions.first().assignments.first().staff_member
     factories.AssignmentFactory(
         position=factories.PositionFactory(agency=world.sibling_agency, fte=Decimal("0.25")), staff_member=person
     )
 
-    heads = heads_by(("provider", "provider__district"), day=day, agencies=Agency.objects.all())
+    staffing = staffing_in(Agency.objects.filter(provider__district=world.district).order_by("pk"), day=day)
 
-    assert heads["provider"][world.provider.pk] == 3  # two in the agency, one in its sibling, the person once
-    assert heads["provider__district"][world.district.pk] == 3
-    assert heads["provider__district"][world.other_district.pk] == 1
+    assert staffing.heads_by_provider[world.provider.pk] == 3  # two in the agency, one in its sibling, the person once
+    assert staffing.head_count == 3
+    assert world.other_district.pk not in {agency.provider.district_id for agency in staffing.agencies}
+
+
+def test_staffing_in_gives_each_agency_the_figures_with_figures_annotates(world):
+    day = date(2025, 1, 1)
+    factories.AgencyFactory(provider=world.provider)  # nobody works there: zero fte, no heads
+    agencies = Agency.objects.filter(provider__district=world.district).order_by("name", "pk")
+
+    staffing = staffing_in(agencies, day=day)
+
+    expected = [(a.pk, a.funded_fte, a.staffed_fte, a.head_count) for a in with_figures(agencies, day)]
+    assert [(a.pk, a.funded_fte, a.staffed_fte, a.head_count) for a in staffing.agencies] == expected
 
 
 def test_fields_of_action_by_agency_lists_each_agencys_fields_in_catalogue_order():
