@@ -5,6 +5,8 @@ A page of 25 agencies cost about 3 ms in the template language (a link, the fiel
 figures per row); `tests/agencies/test_agency_row.py` compares the tags with the markup the templates wrote.
 """
 
+from decimal import Decimal
+
 from django import template
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
@@ -14,12 +16,17 @@ from core.html import text
 from core.templatetags.agenturnetz import de_decimal
 
 register = template.Library()
+ZERO = Decimal("0.00")
 
 
 @register.simple_tag
-def agency_row(agency, fields_of_action: dict[int, list[tuple[int, str]]]) -> SafeString:
-    """The agency annotated by `selectors.with_figures`, with provider, district and municipality loaded; its fields
-    of action are looked up in `fields_of_action` (`selectors.fields_of_action_by_agency`)."""
+def agency_row(
+    agency, fields_of_action: dict[int, list[tuple[int, str]]], staffed: dict[int, tuple[Decimal, int]]
+) -> SafeString:
+    """The agency with provider, district and municipality loaded; its fields of action are looked up in
+    `fields_of_action` (`selectors.fields_of_action_by_agency`), its staffed fte and heads in `staffed`
+    (`selectors.staffed_by_agency`: an agency nobody works in is missing there)."""
+    staffed_fte, head_count = staffed.get(agency.pk, (ZERO, 0))
     municipality = text(agency.municipality.name)
     closed = f' <span class="badge text-bg-secondary">{text(gettext("geschlossen"))}</span>' if agency.closed_on else ""
     focus = text(gettext("Schwerpunkt"))
@@ -36,8 +43,8 @@ def agency_row(agency, fields_of_action: dict[int, list[tuple[int, str]]]) -> Sa
         f'<span class="small text-body-secondary">{text(provider.district.name)}</span></td>\n'
         f'      <td class="d-none d-lg-table-cell">{municipality}</td>\n'
         f'      <td class="small d-none d-lg-table-cell">{fields}</td>\n'
-        f'      <td class="num">{text(de_decimal(agency.staffed_fte))}</td>\n'
-        f'      <td class="num">{text(localize(agency.head_count))}</td>\n'
+        f'      <td class="num">{text(de_decimal(staffed_fte))}</td>\n'
+        f'      <td class="num">{text(localize(head_count))}</td>\n'
         "    </tr>"
     )
 

@@ -8,7 +8,7 @@ from django.template import engines
 from django.utils import timezone
 
 from agencies.models import Agency
-from agencies.selectors import fields_of_action_by_agency, with_figures
+from agencies.selectors import fields_of_action_by_agency, staffed_by_agency, with_figures
 from agencies.templatetags.agency_tables import agency_row, district_agency_row
 from tests.factories import AgencyFactory, MunicipalityFactory, ProviderFactory, field_of_action, staff_agency
 
@@ -55,14 +55,17 @@ def _loaded(agencies, *related):
 def test_agency_row_writes_what_the_template_wrote(agencies):
     rows = _loaded(agencies, "provider__district", "municipality")
     template = engines["django"].from_string(TEMPLATE_ROW)
-    fields = fields_of_action_by_agency([agency.pk for agency in agencies])
+    ids = [agency.pk for agency in agencies]
+    fields, staffed = fields_of_action_by_agency(ids), staffed_by_agency(ids, day=timezone.localdate())
     for agency in rows:
-        assert _normalised(agency_row(agency, fields)) == _normalised(template.render({"agency": agency}))
+        assert _normalised(agency_row(agency, fields, staffed)) == _normalised(template.render({"agency": agency}))
 
 
 def test_agency_row_shows_figures_the_german_way(agencies):
     agency = with_figures(Agency.objects.filter(pk=agencies[0].pk), timezone.localdate()).get()
-    html = agency_row(agency, fields_of_action_by_agency([agency.pk]))
+    html = agency_row(
+        agency, fields_of_action_by_agency([agency.pk]), staffed_by_agency([agency.pk], day=timezone.localdate())
+    )
     assert '<td class="num">1,25</td>' in html and '<td class="num">2</td>' in html
     assert "&lt;Söhne&gt;" in html and "<Söhne>" not in html
 
