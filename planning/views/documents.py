@@ -56,7 +56,12 @@ def _list(request, *, inbox: bool):
             "inbox": inbox,
             "querystring": query.urlencode(),
             "can_bulk": inbox and bool(scope.district_ids or scope.is_administrator),
-            "own_agencies": agencies_visible_to(request.user).filter(pk__in=scope.agency_ids).order_by("name"),
+            # Only specialists have agencies of their own; for everyone else there is nothing to compile and read.
+            "own_agencies": (
+                agencies_visible_to(request.user).filter(pk__in=scope.agency_ids).order_by("name")
+                if scope.agency_ids
+                else []
+            ),
         },
     )
 

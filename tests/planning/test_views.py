@@ -1,6 +1,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from core.services import section_comments_of, transition
 from core.workflow import State
@@ -319,3 +320,15 @@ def test_continued_analysis_can_be_compared(client, specialist, coordinator, ana
     SocialSpaceAnalysis.objects.filter(pk=successor.pk).update(findings="Neue Erkenntnisse 2026")
     body = client.get(reverse("planning:compare_analysis", args=[successor.pk])).content.decode()
     assert "Neue Erkenntnisse 2026" in body
+
+
+def test_document_list_offers_a_specialist_new_documents_for_their_agency(client, specialist, world):
+    client.force_login(specialist)
+    html = client.get(reverse("planning:list")).content.decode()
+    assert f"Neues Dokument für {escape(world.agency.name)}" in html
+    assert f"{reverse('planning:create', args=['sachbericht'])}?agentur={world.agency.pk}" in html
+
+
+def test_inbox_offers_a_coordinator_no_new_documents(client, coordinator):
+    client.force_login(coordinator)
+    assert "Neues Dokument für" not in client.get(reverse("planning:inbox")).content.decode()
