@@ -36,14 +36,19 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def timed(call, runs: int) -> list[float]:
+def timed(calls: dict, runs: int) -> dict[str, list[float]]:
+    """Times each of `calls` `runs` times, taking turns (a page, then its floors, then the page again …), so that a
+    machine which slows down or speeds up during the run (other processes on the same cores) affects all of them
+    alike and the ratios stay fair."""
     for _ in range(3):
-        call()
-    samples = []
+        for call in calls.values():
+            call()
+    samples: dict[str, list[float]] = {name: [] for name in calls}
     for _ in range(runs):
-        started = time.perf_counter()
-        call()
-        samples.append((time.perf_counter() - started) * 1000)
+        for name, call in calls.items():
+            started = time.perf_counter()
+            call()
+            samples[name].append((time.perf_counter() - started) * 1000)
     return samples
 
 
@@ -64,33 +69,39 @@ def main(runs: int) -> None:
         query_count = len(queries)  # read now: the next request empties the log the context reads from
         if response.status_code != 200:
             raise SystemExit(f"{page.name}: HTTP {response.status_code} for {url}")
-        samples = timed(lambda url=url, client=client: client.get(url), runs)
-        row = {
-            "page": page.name,
-            "queries": query_count,
-            "p50": statistics.median(samples),
-            "p95": percentile(samples, 0.95),
-        }
+        calls = {"page": lambda url=url, client=client: client.get(url)}
         if page.bare is not None:
-            bare_url = f"/_bare/{index}/"
+            bare_url, layout_url = f"/_bare/{index}/", f"/_layout/{index}/"
+            client.get(bare_url)  # the first bare request reads the shared context: not part of the floor's count
             reset_queries()
             with CaptureQueriesContext(connection) as bare_queries:
                 bare_response = client.get(bare_url)
             bare_query_count = len(bare_queries)
             if bare_response.status_code != 200:
                 raise SystemExit(f"{page.name}: bare view HTTP {bare_response.status_code}")
-            bare = timed(lambda bare_url=bare_url, client=client: client.get(bare_url), runs)
-            layout_url = f"/_layout/{index}/"
             if client.get(layout_url).status_code != 200:
                 raise SystemExit(f"{page.name}: layout view failed")
-            layout = timed(lambda layout_url=layout_url, client=client: client.get(layout_url), runs)
-            render_only = timed(lambda page=page: page.bare(ctx), runs)
+            calls.update(
+                {
+                    "bare": lambda bare_url=bare_url, client=client: client.get(bare_url),
+                    "layout": lambda layout_url=layout_url, client=client: client.get(layout_url),
+                    "render": lambda page=page: page.bare(ctx),
+                }
+            )
+        samples = timed(calls, runs)
+        row = {
+            "page": page.name,
+            "queries": query_count,
+            "p50": statistics.median(samples["page"]),
+            "p95": percentile(samples["page"], 0.95),
+        }
+        if page.bare is not None:
             row.update(
                 {
                     "bare_queries": bare_query_count,
-                    "bare_p50": statistics.median(bare),
-                    "layout_p50": statistics.median(layout),
-                    "render_p50": statistics.median(render_only),
+                    "bare_p50": statistics.median(samples["bare"]),
+                    "layout_p50": statistics.median(samples["layout"]),
+                    "render_p50": statistics.median(samples["render"]),
                 }
             )
         results.append(row)
