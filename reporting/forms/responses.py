@@ -1,12 +1,14 @@
 """The questionnaire as a form (one field per question), the cooperation form and the report filters."""
 
 from decimal import Decimal
+from functools import cache
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, DistrictAssociation, Municipality, WelfareAssociation
 from core import widgets
+from core.choices import labelled_choices
 from reporting.models import (
     Cooperation,
     CooperationFrequency,
@@ -190,3 +192,15 @@ class ReportFilterForm(forms.Form):
         self.fields["vergleich"].choices = [("", _("kein Vergleich"))] + [
             (survey.pk, survey.edition) for survey in editions
         ]
+        # The organisations' options in one statement instead of a query per select, read when the first select is
+        # written (the exports use the form without writing it); the fields still look a chosen value up in their
+        # querysets.
+        sources = {
+            "verband": (WelfareAssociation, "short_name"),
+            "bezirk": (DistrictAssociation, "name"),
+            "kommune": (Municipality, "name"),
+        }
+        options = cache(lambda: labelled_choices(*sources.values()))
+        for index, name in enumerate(sources):
+            field = self.fields[name]
+            field.choices = lambda index=index, field=field: [("", field.empty_label), *options()[index]]
