@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from agencies.models import DistrictAssociation, FieldOfAction, Municipality, WelfareAssociation
 from core import widgets
+from core.choices import labelled_choices
 from reporting.models import ControllingQuestion, ControllingTemplate, KeyFigure, QuestionKind, ValueStatus
 from reporting.services.controlling import AnswerInput, FigureInput
 from reporting.services.controlling_checks import breakdown_error, value_errors
@@ -273,8 +274,17 @@ class DashboardForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kennzahl"].choices = figures
         self.fields["jahr"].choices = [("", _("neuestes"))] + [(y, str(y)) for y in years]
-        if districts is not None:
+        # The organisations' options in one statement instead of a query per select (Django's own setter: the
+        # fields still look a chosen value up in their querysets). A viewer restricted to some districts gets
+        # those from their queryset.
+        sources = {"verband": (WelfareAssociation, "short_name"), "kommune": (Municipality, "name")}
+        if districts is None:
+            sources["bezirk"] = (DistrictAssociation, "name")
+        else:
             self.fields["bezirk"].queryset = districts
+        for name, choices in zip(sources, labelled_choices(*sources.values()), strict=True):
+            field = self.fields[name]
+            field.choices = [("", field.empty_label), *choices]
         if fields_of_action is not None:
             # The caller has read the fields of action (in the model's order) for its tables already: the same
             # options without a second query. A chosen value is still looked up in the queryset.

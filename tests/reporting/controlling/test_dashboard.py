@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from agencies.models import Agency, FieldOfAction
+from agencies.models import Agency, DistrictAssociation, FieldOfAction, Municipality, WelfareAssociation
 from core.workflow import State
 from reporting.models import ControllingReport, KeyFigureValue, ValueStatus
 from tests import factories
@@ -65,6 +65,25 @@ def test_the_field_of_action_filter_offers_every_field_and_keeps_the_choice(clie
     assert str(chosen) in response.context["scope_label"]
     response = client.get(reverse("reporting:controlling_dashboard"), {"kennzahl": "teilnehmende", "handlungsfeld": 0})
     assert "handlungsfeld" in response.context["form"].errors  # not a field of action: falls back to all
+
+
+def _options(html: str, name: str) -> list[str]:
+    select = html.split(f'<select name="{name}"', 1)[1].split("</select>", 1)[0]
+    return [option.split(">", 1)[1].split("<", 1)[0] for option in select.split("<option")[1:]]
+
+
+def test_the_state_level_is_offered_every_organisation_in_the_models_order(client, state_level, three_reports):
+    client.force_login(state_level)
+    html = client.get(reverse("reporting:controlling_dashboard")).content.decode()
+    assert _options(html, "verband") == ["---------", *map(str, WelfareAssociation.objects.all())]
+    assert _options(html, "bezirk") == ["---------", *map(str, DistrictAssociation.objects.all())]
+    assert _options(html, "kommune") == ["---------", *map(str, Municipality.objects.all())]
+
+
+def test_a_specialist_is_offered_only_their_own_district(client, specialist, three_reports, world):
+    client.force_login(specialist)
+    html = client.get(reverse("reporting:controlling_dashboard")).content.decode()
+    assert _options(html, "bezirk") == ["---------", world.district.name]
 
 
 def test_specialist_cannot_choose_another_district(client, specialist, three_reports, world):
