@@ -43,13 +43,18 @@ def _form(request, form_class=DashboardForm):
     reports = counted_reports()  # the years to offer, and the fingerprint of the cached figures
     years = [row[0] for row in reports]
     reach = reach_q(scope)
-    districts = DistrictAssociation.objects.filter(pk__in=Agency.objects.filter(reach).values("provider__district_id"))
+    # Built only for a viewer restricted to some districts: everyone else is offered every district.
+    districts = (
+        DistrictAssociation.objects.filter(pk__in=Agency.objects.filter(reach).values("provider__district_id"))
+        if reach != Q()
+        else None
+    )
     fields = list(FieldOfAction.objects.all())  # the filter's options and, in another order, the tables' columns
     form = form_class(
         request.GET or None,
         figures=[(code, f"{figure.label} ({figure.unit})") for code, figure in figures.items()],
         years=years,
-        districts=districts if reach != Q() else None,
+        districts=districts,
         fields_of_action=fields,
     )
     return scope, figures, form, reports, fields

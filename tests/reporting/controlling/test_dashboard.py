@@ -163,10 +163,10 @@ def test_dashboard_queries_do_not_grow_with_agencies_and_years(
     client.force_login(user)
     url = reverse("reporting:controlling_dashboard")
     many_reports(template, 3, 1)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(12):
         assert client.get(url, {"kennzahl": "teilnehmende"}).status_code == 200
     many_reports(template, 200, 10)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(12):
         response = client.get(url, {"kennzahl": "teilnehmende"})
     if role == "state_level":
         assert dict(response.context["stats"].over_years)[2026].n == 203

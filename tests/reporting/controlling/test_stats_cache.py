@@ -5,12 +5,13 @@ import dataclasses
 
 import pytest
 from django.core.cache import cache
+from django.db.models import Max
 from django.urls import reverse
 
 from agencies.access import scope_for
 from agencies.models import Agency, FieldOfAction
 from core.workflow import State
-from reporting.models import ControllingReport
+from reporting.models import ControllingReport, KeyFigureValue
 from reporting.services import controlling_stats, controlling_workflow
 from reporting.services.controlling_stats import Filters, cached_figure_stats, counted_reports, figure_stats
 from tests import factories
@@ -72,6 +73,18 @@ def test_the_dashboard_reads_its_years_and_the_fingerprint_in_one_query(sample, 
     with django_assert_num_queries(1):  # the agencies in reach; the fingerprint came with the years
         again = cached_figure_stats(figure=chosen, filters=Filters(), scope=scope, fields=fields, reports=reports)
     assert again.cache_key == first.cache_key and total_2026(again) == 120
+
+
+def test_the_fingerprint_holds_per_year_the_count_and_id_sum_of_counted_reports_and_the_highest_value_id(sample):
+    counted = ControllingReport.objects.filter(state__in=[State.APPROVED, State.FORWARDED])
+    highest_value = KeyFigureValue.objects.aggregate(highest=Max("pk"))["highest"]
+    expected = [
+        (year, counted.filter(year=year).count(), sum(counted.filter(year=year).values_list("pk", flat=True)))
+        for year in (2026, 2025)
+    ]
+    reports = counted_reports()
+    assert [(row[0], row[1], int(row[2])) for row in reports] == expected
+    assert {row[6] for row in reports} == {highest_value}
 
 
 def test_an_approved_report_counts_at_once(sample, state_level):
