@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from agencies.access import scope_for
@@ -86,6 +86,39 @@ def member_for(user, group) -> Member | None:
     if not user.is_authenticated:
         return None
     return Member.objects.filter(group=group, user=user, active=True).select_related("agency").first()
+
+
+# What the group page shows of a meeting (`meetings/_meeting_when.html`, title, place, state) and of a member.
+MEETING_FIELDS = ("date", "end_date", "start_time", "end_time", "title", "location", "published_at", "cancelled_at")
+MEMBER_FIELDS = ("group_id", "kind", "user_id", "agency_id", "name", "email", "organisation", "active", "joined_at")
+
+
+def meetings_of_group(group: WorkingGroup) -> list[Meeting]:
+    """Every meeting of `group` (published or not, cancelled or not) in calendar order, with what the group page
+    shows of it, the presenting agency's name and `protocol_status` (its protocol is published). A group meets a few
+    times a year, so these are a few dozen rows: the group page derives its upcoming and past lists, who presented,
+    the yearly counts and the rotation's inputs from this one read rather than from five statements."""
+    meetings = list(
+        Meeting.objects.filter(group=group)
+        .select_related("presenting_agency")
+        .only(*MEETING_FIELDS, "presenting_agency__name")
+        .annotate(protocol_state=F("protocol__status"))
+        .order_by("date", "start_time", "pk")
+    )
+    for meeting in meetings:
+        meeting.protocol_status = meeting.protocol_state == Protocol.Status.PUBLISHED
+    return meetings
+
+
+def active_members_with_agencies(group: WorkingGroup) -> list[Member]:
+    """The group's active members, unordered, each with its agency's name and opening dates: enough to count them,
+    to find the viewer's own row and the agencies taking part in the rotation from one read."""
+    return list(
+        Member.objects.filter(group=group, active=True)
+        .select_related("agency")
+        .only(*MEMBER_FIELDS, "agency__name", "agency__active_since", "agency__closed_on")
+        .order_by()  # the default ordering would join the group to sort by its name
+    )
 
 
 def active_members(group) -> QuerySet[Member]:

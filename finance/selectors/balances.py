@@ -110,8 +110,12 @@ def balance_sheets(
     agencies = list(selection.select_related("provider").order_by("provider__name", "name"))
     years = [year] if year else phase.years
     # The sums filter by the selection as a subquery rather than a list of ids: a district's list would make the
-    # statement too long for psycopg's statement cache, which then re-parses it on every page view.
-    figures = _collect_figures(selection.values("pk"), phase, years)
+    # statement too long for psycopg's statement cache, which then re-parses it on every page view. A provider's or
+    # a few agencies' list is short, and PostgreSQL then plans no subquery (with its join) in each part of the sums'
+    # union: about 2 ms less on the provider's dashboard.
+    narrowed = provider_ids is not None or agency_ids is not None
+    ids = [agency.pk for agency in agencies] if narrowed else selection.values("pk")
+    figures = _collect_figures(ids, phase, years)
     per_district: dict[int, list[Agency]] = {district_id: [] for district_id in district_ids}
     for agency in agencies:
         per_district[agency.provider.district_id].append(agency)

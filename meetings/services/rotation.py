@@ -5,6 +5,7 @@ that never presented, then the one whose last presentation lies furthest back. C
 already booked for a later meeting are skipped. The owner confirms the proposal or chooses another agency, giving
 a reason."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,6 +67,40 @@ def candidates(group: WorkingGroup, meeting: Meeting) -> list[Candidate]:
             last[agency_id] = last_presented
         if later:
             booked.add(agency_id)
+    return _ranked(group, agencies, last, booked)
+
+
+def candidates_among(
+    group: WorkingGroup,
+    meeting: Meeting,
+    *,
+    member_agencies: Iterable[Agency | None],
+    group_meetings: Iterable[Meeting],
+) -> list[Candidate]:
+    """`candidates` from rows the caller has read anyway (the group page): the agencies of the group's active
+    members (repeated, closed or missing ones allowed: they are sorted out here as in `rotation_agencies`) and all
+    of the group's meetings with their date, presenting agency and cancellation. One query, the open offers."""
+    agencies = {
+        agency.pk: agency for agency in member_agencies if agency is not None and agency.is_active_on(meeting.date)
+    }
+    last, booked = {}, set()
+    for other in group_meetings:
+        agency_id = other.presenting_agency_id
+        if agency_id is None or other.cancelled_at is not None:
+            continue
+        if other.date < meeting.date:
+            if agency_id not in last or last[agency_id] < other.date:
+                last[agency_id] = other.date
+        elif other.pk != meeting.pk:
+            booked.add(agency_id)
+    return _ranked(group, agencies.values(), last, booked)
+
+
+def _ranked(
+    group: WorkingGroup, agencies: Iterable[Agency], last: dict[int, date], booked: set[int]
+) -> list[Candidate]:
+    """The agencies not `booked` in the rotation's order: volunteers first (earliest offer first), then those that
+    never presented, then the one whose `last` presentation lies furthest back."""
     offers = {}
     for offer in PresentationVolunteer.objects.filter(group=group, used_for__isnull=True).order_by("created_at", "pk"):
         offers.setdefault(offer.agency_id, offer)

@@ -1,9 +1,12 @@
+from collections import Counter
+from itertools import islice
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,9 +16,15 @@ from django.views.decorators.http import require_POST
 from agencies.access import scope_for
 from agencies.models import Agency
 from meetings.forms import AgencyStaffForm, GuestForm, MeetingForm, UserMemberForm, VolunteerForm, WorkingGroupForm
-from meetings.models import AgendaProposal, AnnualPlan, GroupKind, Meeting, Member, MemberKind, Protocol
+from meetings.models import AgendaProposal, AnnualPlan, GroupKind, Meeting, Member, MemberKind
 from meetings.models.groups import DEFAULT_YEARLY_MINIMUM
-from meetings.selectors import active_members, group_list_for, member_for
+from meetings.selectors import (
+    active_members,
+    active_members_with_agencies,
+    group_list_for,
+    meetings_of_group,
+    member_for,
+)
 from meetings.services import groups as group_services
 from meetings.services import rotation
 from meetings.services.participation import volunteer
@@ -75,28 +84,26 @@ def group_edit(request, pk: int):
     return render(request, "meetings/group_form.html", {"form": form, "group": group})
 
 
-def plan_statuses(group, years: tuple[int, ...]) -> list[dict]:
+def plan_statuses(group, years: tuple[int, ...], group_meetings: list[Meeting]) -> list[dict]:
     """Per year: how many meetings are planned (not cancelled), whether the plan is published and whether the group
-    falls short of its yearly minimum. Two queries for any number of years."""
+    falls short of its yearly minimum. One query for any number of years; the meetings are the group's, read anyway
+    (`meetings_of_group`)."""
     published = dict(
         AnnualPlan.objects.filter(group=group, year__in=years).order_by().values_list("year", "published_at")
     )
-    counts = Meeting.objects.filter(group=group, cancelled_at__isnull=True).aggregate(
-        **{str(year): Count("pk", filter=Q(date__year=year)) for year in years}
-    )
+    counts = Counter(meeting.date.year for meeting in group_meetings if meeting.cancelled_at is None)
     return [
         {
             "year": year,
-            "count": counts[str(year)],
+            "count": counts[year],
             "published": published.get(year) is not None,
-            "below_minimum": counts[str(year)] < group.yearly_minimum,
+            "below_minimum": counts[year] < group.yearly_minimum,
         }
         for year in years
     ]
 
 
-# What the group page shows of a meeting (`meetings/_meeting_when.html`, title, place, state) and of a member.
-MEETING_FIELDS = ("date", "end_date", "start_time", "end_time", "title", "location", "published_at", "cancelled_at")
+# What the group page shows of a member who proposed an agenda item.
 MEMBER_NAME_FIELDS = (
     "user_id",
     "name",
@@ -115,23 +122,14 @@ def group_detail(request, pk: int):
     group = group_or_404(request, pk)
     today = timezone.localdate()
     manages = request.user.has_perm("meetings.manage_group", group)
-    member = member_for(request.user, group)
-    meetings = Meeting.objects.filter(group=group)
-    if not manages:
-        meetings = meetings.filter(published_at__isnull=False)
-    upcoming = list(
-        meetings.filter(Q(date__gte=today) | Q(end_date__gte=today))
-        .select_related("presenting_agency")
-        .only(*MEETING_FIELDS, "presenting_agency__name")
-        .order_by("date", "start_time")[:6]
-    )
-    past = list(
-        meetings.filter(date__lt=today)
-        .exclude(end_date__gte=today)
-        .only("date", "title", "cancelled_at")
-        .annotate(protocol_status=Count("protocol", filter=Q(protocol__status=Protocol.Status.PUBLISHED)))
-        .order_by("-date")[:8]
-    )
+    # Two reads serve most of the page: the group's meetings and its active members; lists, counts and the
+    # rotation are derived from them (see the selectors).
+    group_meetings = meetings_of_group(group)
+    members = active_members_with_agencies(group)
+    member = next((m for m in members if m.user_id == request.user.pk), None)  # at most one (member_unique_user)
+    visible = group_meetings if manages else [m for m in group_meetings if m.published_at is not None]
+    upcoming = [m for m in visible if m.date >= today or (m.end_date is not None and m.end_date >= today)][:6]
+    past = [m for m in reversed(visible) if m.date < today and not (m.end_date is not None and m.end_date >= today)]
     proposals = (
         AgendaProposal.objects.filter(group=group)
         .select_related("proposed_by__user", "proposed_by__agency")
@@ -144,11 +142,19 @@ def group_detail(request, pk: int):
     else:
         proposals = proposals.none()
     next_meeting = next((m for m in upcoming if not m.is_cancelled), None)
-    rotation_proposal = (
-        rotation.proposal_for(group, next_meeting)
-        if group.uses_rotation and manages and next_meeting and not next_meeting.presenting_agency_id
-        else None
-    )
+    rotation_proposal = None
+    if group.uses_rotation and manages and next_meeting and not next_meeting.presenting_agency_id:
+        ranked = rotation.candidates_among(
+            group,
+            next_meeting,
+            member_agencies=(m.agency for m in members),
+            group_meetings=group_meetings,
+        )
+        rotation_proposal = ranked[0] if ranked else None
+    history = []
+    if group.uses_rotation:  # who presented, latest first, as `rotation.history`
+        presented = (m for m in reversed(group_meetings) if m.presenting_agency_id and m.cancelled_at is None)
+        history = list(islice(presented, 10))
     volunteer_form = None
     if group.uses_rotation and member is not None and member.kind == MemberKind.STAFF:
         volunteer_form = VolunteerForm(agencies=Agency.objects.filter(pk=member.agency_id))
@@ -160,15 +166,13 @@ def group_detail(request, pk: int):
             "manages": manages,
             "member": member,
             "upcoming": upcoming,
-            "past": past,
-            "plans": plan_statuses(group, (today.year, today.year + 1)),
+            "past": past[:8],
+            "plans": plan_statuses(group, (today.year, today.year + 1), group_meetings),
             "proposals": proposals[:20],
-            "member_count": Member.objects.filter(group=group, active=True).count(),
+            "member_count": len(members),
             "rotation_proposal": rotation_proposal,
             "next_meeting": next_meeting,
-            "history": rotation.history(group).only("date", "presenting_agency__name")[:10]
-            if group.uses_rotation
-            else [],
+            "history": history,
             "volunteer_form": volunteer_form,
             "is_retreat": group.kind == GroupKind.RETREAT,
         },

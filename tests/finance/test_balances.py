@@ -72,6 +72,19 @@ def test_more_districts_cost_no_more_queries(money, world, coordinator, other_co
     assert len(two) == len(one)
 
 
+def test_a_providers_sheet_has_the_figures_of_its_agencies_in_the_district_sheet(
+    money, world, coordinator, other_coordinator
+):
+    """The provider's sums filter by its agencies' ids rather than by the selection as a subquery: same figures."""
+    _movements(money, world, coordinator, other_coordinator)
+    provider_id = world.agency.provider_id
+    own = balance_sheet(district_id=world.district.pk, phase=money.phase, provider_ids={provider_id})
+    district = balance_sheet(district_id=world.district.pk, phase=money.phase)
+    expected = [row for row in _figures(district) if row[0] in {r.agency.pk for r in own.rows}]
+    assert own.rows and _figures(own) == expected
+    assert {row.agency.provider_id for row in own.rows} == {provider_id}
+
+
 def _row(sheet, agency, year: int):
     return next(row for row in sheet.rows if row.agency == agency and row.year == year)
 

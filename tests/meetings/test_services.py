@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.calendar import events_for
 from meetings.models import Attendance, Meeting, Notice, ProposalStatus, Protocol, Response
+from meetings.selectors import active_members_with_agencies, meetings_of_group
 from meetings.services import groups as group_services
 from meetings.services import notices, rotation
 from meetings.services.participation import Decision, decide_proposal, propose_item, respond, volunteer
@@ -67,6 +68,37 @@ def test_rotation_skips_closed_agencies_and_those_booked_for_a_later_meeting(cir
     MeetingFactory(group=group, date=circle.meeting.date + timedelta(days=60), presenting_agency=booked)
     names = [c.agency.name for c in rotation.candidates(group, circle.meeting)]
     assert names == [circle.member.agency.name]
+
+
+def test_rotation_from_the_group_pages_rows_ranks_as_from_its_own_queries(circle):
+    """`candidates_among` (the group page's reads) and `candidates` agree: closed and booked agencies skipped, a
+    second member of one agency and a guest without agency counted once or not at all, cancelled meetings ignored,
+    volunteers first."""
+    group, today = circle.group, timezone.localdate()
+    closed, booked, never, cancelled_only = (_agency(group, name) for name in ("Zu", "Gebucht", "Nie", "Abgesagt"))
+    closed.closed_on = today
+    closed.save()
+    for agency in (closed, booked, never, cancelled_only, circle.member.agency):
+        staff_member_of(group, agency=agency)
+    MeetingFactory(group=group, date=circle.meeting.date + timedelta(days=60), presenting_agency=booked)
+    MeetingFactory(group=group, date=today - timedelta(days=40), presenting_agency=circle.member.agency)
+    MeetingFactory(group=group, date=today - timedelta(days=400), presenting_agency=circle.member.agency)
+    MeetingFactory(
+        group=group, date=today - timedelta(days=5), presenting_agency=cancelled_only, cancelled_at=timezone.now()
+    )
+    volunteer(group=group, member=circle.member, agency=never, topic="Sprachcafé")
+    members = active_members_with_agencies(group)
+    among = rotation.candidates_among(
+        group,
+        circle.meeting,
+        member_agencies=[m.agency for m in members],
+        group_meetings=meetings_of_group(group),
+    )
+    expected = rotation.candidates(group, circle.meeting)
+    assert [(c.agency.pk, c.last_presented, c.volunteered) for c in among] == [
+        (c.agency.pk, c.last_presented, c.volunteered) for c in expected
+    ]
+    assert [c.agency.name for c in among] == ["Nie", "Abgesagt", circle.member.agency.name]
 
 
 def test_a_volunteer_comes_first_and_its_offer_is_used_on_confirmation(circle, coordinator):

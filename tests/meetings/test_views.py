@@ -559,7 +559,7 @@ def test_annual_plan_queries_do_not_grow_with_meetings(client, circle, coordinat
 def test_group_page_queries_do_not_grow(client, circle, coordinator, django_assert_max_num_queries):
     client.force_login(coordinator)
     _fill_meeting(circle.meeting, 2)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(9):
         client.get(url("group", circle.group.pk))
     _fill_meeting(circle.meeting, 30)
     for i in range(20):
@@ -568,7 +568,7 @@ def test_group_page_queries_do_not_grow(client, circle, coordinator, django_asse
             date=timezone.localdate() - timedelta(days=10 + i),
             presenting_agency=circle.member.agency,
         )
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(9):
         client.get(url("group", circle.group.pk))
 
 
