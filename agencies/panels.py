@@ -2,12 +2,18 @@
 
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from agencies.access import scope_for
-from agencies.models import Agency, FieldOfAction, Provider
-from agencies.selectors import coordinated_districts, figures_by, figures_for, staffed_by_agency
+from agencies.models import Agency, Provider
+from agencies.selectors import (
+    coordinated_districts,
+    fields_of_action_by_agency,
+    figures_by,
+    figures_for,
+    staffed_by_agency,
+)
 from core.panels import Panel
 
 
@@ -23,16 +29,16 @@ def my_agencies_panel(request) -> Panel | None:
         Agency.objects.filter(Q(pk__in=scope.agency_ids) | Q(provider_id__in=scope.provider_ids))
         .select_related("provider", "municipality")
         .only("name", "provider__name", "municipality__name", "primary_field_id")
-        .prefetch_related(
-            Prefetch("fields_of_action", queryset=FieldOfAction.objects.only("short_name").order_by("position"))
-        )
         .order_by("name")[:50]
     )
     # the figures in one grouped query rather than with_figures' subqueries: one statement more, but plain ones,
-    # cheaper to build, compile and plan (about 1 ms less per page)
-    staffed = staffed_by_agency([agency.pk for agency in agencies], day=day)
+    # cheaper to build, compile and plan (about 1 ms less per page); the fields of action as plain rows, not a prefetch
+    ids = [agency.pk for agency in agencies]
+    staffed = staffed_by_agency(ids, day=day)
+    fields = fields_of_action_by_agency(ids)
     for agency in agencies:
         agency.staffed_fte, agency.head_count = staffed.get(agency.pk, (Decimal("0.00"), 0))
+        agency.shown_fields = fields.get(agency.pk, [])
     # a specialist has no provider: no queryset to build and compile only to find out it is empty
     providers = list(Provider.objects.filter(pk__in=scope.provider_ids).order_by("name")) if scope.provider_ids else []
     return Panel(
