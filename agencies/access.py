@@ -3,6 +3,7 @@ used by every rule and every queryset of every app."""
 
 from dataclasses import dataclass, field
 
+from django.db import connections, router
 from django.db.models import Q
 
 from agencies.models import Agency, Membership, Role
@@ -102,11 +103,7 @@ def scope_for(user) -> Scope:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    rows = list(
-        Membership.objects.filter(user=user)
-        .order_by()  # the default order joins the user table for names this query does not read
-        .values_list("role", "agency_id", "provider_id", "district_id", "funding_authority_id")
-    )
+    rows = _membership_rows(user.pk)
     scope = Scope(
         user_id=user.pk,
         roles=frozenset(row[0] for row in rows),
@@ -118,6 +115,24 @@ def scope_for(user) -> Scope:
     )
     setattr(user, _CACHE_ATTR, scope)
     return scope
+
+
+_MEMBERSHIP_COLUMNS = ("role", "agency", "provider", "district", "funding_authority")
+
+
+def _membership_rows(user_id: int) -> list[tuple]:
+    """(role, agency id, provider id, district id, funding authority id) of each of the user's memberships.
+
+    Written as SQL because every request of a signed-in user reads it: building the ORM query cost about 0.6 ms of
+    CPU, five times what the statement costs. Table and column names come from the model (quoted by the backend);
+    the user id is a parameter."""
+    connection = connections[router.db_for_read(Membership)]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(Membership._meta.get_field(name).column) for name in _MEMBERSHIP_COLUMNS)
+    user_column = quote(Membership._meta.get_field("user").column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {quote(Membership._meta.db_table)} WHERE {user_column} = %s", [user_id])
+        return cursor.fetchall()
 
 
 def forget_scope(user) -> None:
