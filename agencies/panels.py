@@ -8,6 +8,7 @@ from django.utils import timezone
 from agencies.access import scope_for
 from agencies.models import Agency, Provider
 from agencies.selectors import (
+    ZERO_FTE,
     coordinated_districts,
     fields_of_action_by_agency,
     figures_by,
@@ -37,7 +38,7 @@ def my_agencies_panel(request) -> Panel | None:
     staffed = staffed_by_agency(ids, day=day)
     fields = fields_of_action_by_agency(ids)
     for agency in agencies:
-        agency.staffed_fte, agency.head_count = staffed.get(agency.pk, (Decimal("0.00"), 0))
+        agency.staffed_fte, agency.head_count = staffed.get(agency.pk, (ZERO_FTE.value, 0))
         agency.shown_fields = fields.get(agency.pk, [])
     # a specialist has no provider: no queryset to build and compile only to find out it is empty
     providers = list(Provider.objects.filter(pk__in=scope.provider_ids).order_by("name")) if scope.provider_ids else []

@@ -7,6 +7,9 @@ several models with one UNION ALL statement: only table and column names (quoted
 it; the numbers that tell the lists apart are parameters. It runs on SQLite and PostgreSQL alike.
 """
 
+from functools import cache
+
+from django import forms
 from django.db import connections, router
 from django.db.models import Model
 
@@ -29,3 +32,13 @@ def labelled_choices(*sources: tuple[type[Model], str]) -> list[list[tuple[int, 
         for source, pk, label in cursor.fetchall():
             lists[source].append((pk, label))
     return lists
+
+
+def offer_labelled_choices(fields: dict[str, forms.ModelChoiceField], sources: dict[str, tuple[type[Model], str]]):
+    """Sets the options of the fields named in `sources` (name: (model, label field)) from one `labelled_choices`
+    statement, read when the first of the selects is written: a form that is only validated (an export) reads
+    nothing. Each field keeps its queryset to look a submitted value up."""
+    options = cache(lambda: labelled_choices(*sources.values()))
+    for index, name in enumerate(sources):
+        field = fields[name]
+        field.choices = lambda index=index, field=field: [("", field.empty_label), *options()[index]]

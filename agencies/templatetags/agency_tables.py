@@ -12,11 +12,11 @@ from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from agencies.selectors import ZERO_FTE
 from core.html import text
 from core.templatetags.agenturnetz import de_decimal
 
 register = template.Library()
-ZERO = Decimal("0.00")
 
 
 @register.simple_tag
@@ -26,7 +26,7 @@ def agency_row(
     """The agency with provider, district and municipality loaded; its fields of action are looked up in
     `fields_of_action` (`selectors.fields_of_action_by_agency`), its staffed fte and heads in `staffed`
     (`selectors.staffed_by_agency`: an agency nobody works in is missing there)."""
-    staffed_fte, head_count = staffed.get(agency.pk, (ZERO, 0))
+    staffed_fte, head_count = staffed.get(agency.pk, (ZERO_FTE.value, 0))
     municipality = text(agency.municipality.name)
     closed = f' <span class="badge text-bg-secondary">{text(gettext("geschlossen"))}</span>' if agency.closed_on else ""
     focus = text(gettext("Schwerpunkt"))

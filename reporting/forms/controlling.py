@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from agencies.models import DistrictAssociation, FieldOfAction, Municipality, WelfareAssociation
 from core import widgets
-from core.choices import labelled_choices
+from core.choices import offer_labelled_choices
 from reporting.models import ControllingQuestion, ControllingTemplate, KeyFigure, QuestionKind, ValueStatus
 from reporting.services.controlling import AnswerInput, FigureInput
 from reporting.services.controlling_checks import breakdown_error, value_errors
@@ -282,9 +282,7 @@ class DashboardForm(forms.Form):
             sources["bezirk"] = (DistrictAssociation, "name")
         else:
             self.fields["bezirk"].queryset = districts
-        for name, choices in zip(sources, labelled_choices(*sources.values()), strict=True):
-            field = self.fields[name]
-            field.choices = [("", field.empty_label), *choices]
+        offer_labelled_choices(self.fields, sources)
         if fields_of_action is not None:
             # The caller has read the fields of action (in the model's order) for its tables already: the same
             # options without a second query. A chosen value is still looked up in the queryset.

@@ -1,14 +1,13 @@
 """The questionnaire as a form (one field per question), the cooperation form and the report filters."""
 
 from decimal import Decimal
-from functools import cache
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, DistrictAssociation, Municipality, WelfareAssociation
 from core import widgets
-from core.choices import labelled_choices
+from core.choices import offer_labelled_choices
 from reporting.models import (
     Cooperation,
     CooperationFrequency,
@@ -200,7 +199,4 @@ class ReportFilterForm(forms.Form):
             "bezirk": (DistrictAssociation, "name"),
             "kommune": (Municipality, "name"),
         }
-        options = cache(lambda: labelled_choices(*sources.values()))
-        for index, name in enumerate(sources):
-            field = self.fields[name]
-            field.choices = lambda index=index, field=field: [("", field.empty_label), *options()[index]]
+        offer_labelled_choices(self.fields, sources)

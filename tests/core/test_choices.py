@@ -4,7 +4,7 @@ import pytest
 from django import forms
 
 from agencies.models import DistrictAssociation, Municipality, WelfareAssociation
-from core.choices import labelled_choices
+from core.choices import labelled_choices, offer_labelled_choices
 from tests.factories import DistrictAssociationFactory, MunicipalityFactory, WelfareAssociationFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,3 +42,23 @@ def test_a_table_without_rows_gives_an_empty_list():
 def test_no_sources_read_nothing(django_assert_num_queries):
     with django_assert_num_queries(0):
         assert labelled_choices() == []
+
+
+def _organisation_fields() -> dict[str, forms.ModelChoiceField]:
+    return {
+        "verband": forms.ModelChoiceField(queryset=WelfareAssociation.objects.all(), empty_label="alle"),
+        "kommune": forms.ModelChoiceField(queryset=Municipality.objects.all(), empty_label="alle"),
+    }
+
+
+def test_offered_choices_are_read_in_one_query_when_the_selects_are_written(django_assert_num_queries):
+    association, municipality = WelfareAssociationFactory(), MunicipalityFactory()
+    fields = _organisation_fields()
+    with django_assert_num_queries(0):
+        offer_labelled_choices(
+            fields, {"verband": (WelfareAssociation, "short_name"), "kommune": (Municipality, "name")}
+        )
+    with django_assert_num_queries(1):
+        associations, municipalities = list(fields["verband"].choices), list(fields["kommune"].choices)
+    assert associations == [("", "alle"), (association.pk, association.short_name)]
+    assert municipalities == [("", "alle"), (municipality.pk, municipality.name)]
